@@ -1,0 +1,5 @@
+"""python -m checker: the factlint command."""
+
+from checker.cli import main
+
+main()

@@ -1,0 +1,218 @@
+"""The command line: parse options, run the pipeline, pick a reporter, set the exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from checker import __version__
+from checker.errors import FactlintError
+from checker.report import FAIL_ON_CHOICES, Report
+from checker.reporters import REPORTERS, render
+from checker.reporters.json import report_schema
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Group(click.Group):
+    """Turns factlint's own errors into a one-line message and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except FactlintError as exc:
+            click.echo(f"factlint: error: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factlint")
+def main() -> None:
+    """factlint: find where news sources disagree on the facts."""
+
+
+rules_option = click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    type=click.Path(),
+    help="Extra rule pack file or folder (repeatable).",
+)
+
+
+def output_file_options(command):
+    """Add `--NAME FILE` for every registered reporter (so new formats need no CLI change)."""
+    for name in sorted(REPORTERS, reverse=True):
+        command = click.option(
+            f"--{name}",
+            f"out_{name}",
+            type=click.Path(dir_okay=False),
+            metavar="FILE",
+            help=f"Also write the {name} report ({REPORTERS[name].description}) to FILE.",
+        )(command)
+    return command
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Format written to --output (or standard output).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Write the report here instead of standard output.",
+)
+@output_file_options
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON_CHOICES),
+    default="contradiction",
+    show_default=True,
+    help="Exit 1 when a discrepancy at or above this severity is found.",
+)
+@rules_option
+@click.option(
+    "--timings",
+    is_flag=True,
+    help="Record the run time in the report (the JSON then varies between runs).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on standard output.")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text report (default: when a terminal; NO_COLOR turns it off).",
+)
+def check(paths, fmt, output, fail_on, rules, timings, quiet, color, **outputs) -> None:
+    """Check the documents under PATHS (files or folders) for discrepancies.
+
+    Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 on a usage,
+    input or rule-pack error.
+    """
+    from checker.pipeline import run
+
+    report = run(paths, rules=rules, timings=timings)
+    use_color = _use_color(color, output)
+    if output:
+        write_atomic(Path(output), render(report, fmt))
+    for key, path in sorted(outputs.items()):
+        if path:
+            write_atomic(Path(path), render(report, key.removeprefix("out_")))
+    if not quiet:
+        shown = fmt if not output else "text"
+        click.echo(
+            render(report, shown, color=use_color and shown == "text"), nl=False, color=use_color
+        )
+    sys.exit(EXIT_FINDINGS if report.failing(fail_on) else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
+@rules_option
+def claims(paths, fmt, rules) -> None:
+    """Print the claims extracted from PATHS, to audit extraction."""
+    from checker.pipeline import run
+
+    report = run(paths, rules=rules)
+    for record in report.claims:
+        if fmt == "jsonl":
+            click.echo(json.dumps(record.model_dump(mode="json"), ensure_ascii=False))
+        else:
+            extra = ", ".join(
+                filter(
+                    None,
+                    [
+                        record.tense if record.tense != "current" else None,
+                        record.hedge,
+                        record.scope and f"scope {record.scope}",
+                        record.as_of,
+                    ],
+                )
+            )
+            click.echo(
+                f"{record.document}:{record.start}\t{record.subject}\t{record.attribute}\t{record.value}"
+                f"\t[{record.rule}]" + (f"\t({extra})" if extra else "")
+            )
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the report."""
+    click.echo(report_schema(), nl=False)
+
+
+@main.group()
+def rules() -> None:
+    """List or validate rule packs."""
+
+
+@rules.command("list")
+@rules_option
+def rules_list(rules) -> None:
+    """List every rule: id, kind and description."""
+    from checker.rulebook import load_rulebook
+
+    rulebook = load_rulebook(rules)
+    for rule in rulebook.rules:
+        click.echo(f"{rule.id:36} {rule.rule.kind:9} {rule.rule.description}")
+
+
+@rules.command("validate")
+@click.argument("files", nargs=-1, type=click.Path())
+def rules_validate(files) -> None:
+    """Validate rule packs (default: the bundled ones) and run their examples."""
+    from checker.examples import run_examples
+    from checker.rulebook import load_rulebook
+
+    rulebook = load_rulebook(files)
+    results = run_examples(rulebook)
+    failures = [r for r in results if not r.ok]
+    for result in failures:
+        click.echo(f"{result.rule} example {result.index + 1}: {result.text}", err=True)
+        for problem in result.problems:
+            click.echo(f"    {problem}", err=True)
+    click.echo(
+        f"{len(rulebook.sources)} packs, {len(rulebook.rules)} rules, {len(results)} examples, "
+        f"{len(failures)} failing"
+    )
+    sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file through a temporary file and a rename, so a crash never leaves half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _use_color(flag: bool | None, output: str | None) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def report_from_json(text: str) -> Report:
+    """Read a JSON report back into the model (for tools built on factlint)."""
+    return Report.model_validate_json(text)

@@ -1,0 +1,429 @@
+"""Compare: claims about the same subject, attribute and scope become discrepancies.
+
+Claims are grouped by (subject, attribute, scope); within a group every pair of claims from
+different documents is judged by a comparator for its value type, then by time: values
+that hold at different times are a change (info), not a contradiction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+import regex
+
+from checker.dates import WEEKDAYS, DateSpan
+from checker.discrepancies import (
+    SEVERITY_ORDER,
+    ClaimRef,
+    Discrepancy,
+    DiscrepancyValue,
+    Kind,
+    fingerprint,
+)
+from checker.normalise import NormalisedClaim
+from checker.places import Gazetteer, gazetteer_for
+from checker.rulebook import AttributePolicy, Office, Rulebook, Severity
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why two claims disagree."""
+
+    severity: Severity
+    kind: Kind
+    reason: str
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A verdict with the two claims it was reached on."""
+
+    verdict: Verdict
+    left: NormalisedClaim
+    right: NormalisedClaim
+
+
+def compare(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[Discrepancy]:
+    """Every discrepancy between documents, most severe first."""
+    comparer = Comparer(rulebook, claims)
+    groups: dict[tuple[str, str, str], list[NormalisedClaim]] = defaultdict(list)
+    for claim in claims:
+        groups[(claim.subject, claim.attribute, claim.scope or "")].append(claim)
+    found = [d for key in sorted(groups) for d in comparer.group(groups[key])]
+    return sorted(
+        found, key=lambda d: (-SEVERITY_ORDER[d.severity], d.subject.casefold(), d.attribute, d.id)
+    )
+
+
+class Comparer:
+    """The comparators, with what they need from the rulebook and the corpus."""
+
+    def __init__(self, rulebook: Rulebook, claims: list[NormalisedClaim]) -> None:
+        self.rulebook = rulebook
+        self.gazetteer: Gazetteer = gazetteer_for(rulebook)
+        self.offices: dict[str, Office] = {o.id: o for o in rulebook.offices}
+        self.people = sorted({c.subject for c in claims if c.claim.subject_type == "person"})
+
+    # --- one group -------------------------------------------------------------------------
+
+    def group(self, claims: list[NormalisedClaim]) -> list[Discrepancy]:
+        """The discrepancies within one (subject, attribute, scope) group.
+
+        Disagreements (contradiction, warning) and changes over time (info) are reported
+        apart, each with only the values it is about.
+        """
+        clusters: dict[tuple, list[NormalisedClaim]] = defaultdict(list)
+        for claim in claims:
+            clusters[claim.value.key].append(claim)
+        if len(clusters) < 2 or len({c.document for c in claims}) < 2:
+            return []
+        policy = self.rulebook.policy(claims[0].policy)
+        changes = [c for c in claims if c.change]
+        judged: list[tuple[tuple, tuple, Judged]] = []
+        for key_a, key_b in combinations(sorted(clusters, key=repr), 2):
+            best = self._best_pair(clusters[key_a], clusters[key_b], policy, changes)
+            if best:
+                judged.append((key_a, key_b, best))
+        found = []
+        for flagged in (True, False):
+            part = [j for j in judged if (j[2].verdict.severity != "info") == flagged]
+            if part:
+                top = max(
+                    part, key=lambda j: (SEVERITY_ORDER[j[2].verdict.severity], j[2].verdict.kind)
+                )[2]
+                involved = {k for a, b, _ in part for k in (a, b)}
+                found.append(
+                    self._discrepancy(claims[0], top, {k: clusters[k] for k in involved}, policy)
+                )
+        return found
+
+    def _best_pair(
+        self, left: list[NormalisedClaim], right: list[NormalisedClaim], policy, changes
+    ) -> Judged | None:
+        best: Judged | None = None
+        for a in left:
+            for b in right:
+                if a.document == b.document:
+                    continue
+                verdict = self.judge(a, b, policy, changes)
+                if verdict and (
+                    best is None
+                    or SEVERITY_ORDER[verdict.severity] > SEVERITY_ORDER[best.verdict.severity]
+                ):
+                    best = Judged(verdict, a, b)
+        return best
+
+    # --- two claims ------------------------------------------------------------------------
+
+    def judge(
+        self, a: NormalisedClaim, b: NormalisedClaim, policy: AttributePolicy, changes=()
+    ) -> Verdict | None:
+        """Whether two claims disagree, and how badly; None when they agree."""
+        if a.value.unit == "age" and b.value.unit == "age":
+            return self._ages(a, b)
+        verdict = self._values(a, b)
+        if verdict is None:
+            return None
+        if verdict.kind != "weekday_mismatch" and not self._same_time(a, b, policy, changes):
+            return Verdict("info", "changed_over_time", _changed_reason(a, b))
+        if SEVERITY_ORDER[verdict.severity] > SEVERITY_ORDER[policy.max_severity]:
+            verdict = Verdict(policy.max_severity, verdict.kind, verdict.reason)
+        return verdict
+
+    def _values(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
+        kind = a.value.type
+        if kind != b.value.type:
+            return None
+        if kind == "quantity":
+            return _quantities(a, b)
+        if kind == "office":
+            return self._offices(a, b)
+        if kind == "weekday":
+            return _weekdays(a, b)
+        if kind == "date":
+            return _dates(a, b)
+        if kind == "place":
+            return self._places(a, b)
+        if kind == "person" and a.value.key != b.value.key:
+            return Verdict(
+                "contradiction",
+                "conflicting_values",
+                f"{a.value.label} and {b.value.label} are named as {a.subject}'s {a.attribute} for the same period",
+            )
+        return None
+
+    def _offices(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
+        office_a, office_b = (
+            self.offices.get(a.value.office or ""),
+            self.offices.get(b.value.office or ""),
+        )
+        if not office_a or not office_b or office_a.id == office_b.id:
+            return None
+        if not set(office_a.groups) & set(office_b.groups):
+            return None
+        return Verdict(
+            "contradiction",
+            "exclusive_titles",
+            f"{office_a.label} and {office_b.label} are offices one person does not hold at the same time",
+        )
+
+    def _places(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
+        place_a, place_b = (
+            self.gazetteer.lookup(a.value.label),
+            self.gazetteer.lookup(b.value.label),
+        )
+        if not place_a or not place_b or self.gazetteer.related(place_a, place_b):
+            return None
+        return Verdict(
+            "contradiction",
+            "conflicting_values",
+            f"{place_a} and {place_b} are different places, neither inside the other",
+        )
+
+    def _ages(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
+        if a.value.point == b.value.point:
+            return None
+        first, second = sorted((a, b), key=lambda c: c.as_of.start if c.as_of else _NO_DATE)
+        diff = (second.value.point or 0) - (first.value.point or 0)
+        if first.as_of is None or second.as_of is None:
+            if abs(diff) == 1:
+                return Verdict(
+                    "warning",
+                    "possible_birthday",
+                    f"ages {first.value.label} and {second.value.label} differ by one year and the dates are unknown, so a birthday may explain it",
+                )
+            return Verdict(
+                "contradiction",
+                "age_mismatch",
+                f"ages {first.value.label} and {second.value.label} differ by {abs(diff):g} years, more than a birthday explains",
+            )
+        days = max(0, (second.as_of.start - first.as_of.end).days)
+        years = days / 365.25
+        allowed = {math.floor(years), math.ceil(years)} if days else {0}
+        span = f"{first.as_of.label()} and {second.as_of.label()}"
+        if diff not in allowed and not (days and diff == math.floor(years) + 1):
+            return Verdict(
+                "contradiction",
+                "age_mismatch",
+                f"{first.subject} is {first.value.label} on {first.as_of.label()} and {second.value.label} on "
+                f"{second.as_of.label()}, which no birthday between those dates explains",
+            )
+        if diff == math.floor(years) + 1 and years - math.floor(years) < 0.5:
+            return Verdict(
+                "warning",
+                "possible_birthday",
+                f"{first.subject} is {first.value.label} and then {second.value.label} only {days} days later, "
+                f"possible only if a birthday fell between {span}",
+            )
+        return None
+
+    def _same_time(
+        self, a: NormalisedClaim, b: NormalisedClaim, policy: AttributePolicy, changes
+    ) -> bool:
+        """True when both claims describe the value at the same time (so they cannot both hold)."""
+        if policy.changes == "never":
+            return True
+        if a.tense != b.tense:
+            return False
+        if a.as_of is None or b.as_of is None:
+            return True
+        gap = _gap_days(a.as_of, b.as_of)
+        if policy.changes == "over_time":
+            return gap <= policy.same_period_days
+        if gap > policy.same_period_days:
+            return False
+        if gap == 0:
+            return True
+        earlier, later = sorted((a, b), key=lambda c: c.as_of.start)
+        return not any(
+            c.as_of
+            and earlier.as_of.start < c.as_of.end
+            and c.as_of.start <= later.as_of.end
+            and c.value.key in (earlier.value.key, later.value.key)
+            for c in changes
+        )
+
+    # --- the report entry ----------------------------------------------------------------
+
+    def _discrepancy(
+        self, sample: NormalisedClaim, top: Judged, clusters: dict, policy: AttributePolicy
+    ) -> Discrepancy:
+        values = [
+            DiscrepancyValue(
+                value=claims[0].value.label, claims=[_ref(c) for c in _by_position(claims)]
+            )
+            for claims in sorted(
+                clusters.values(),
+                key=lambda cs: (
+                    _by_position(cs)[0].document + str(_by_position(cs)[0].claim.evidence.start)
+                ),
+            )
+        ]
+        subject, attribute = sample.subject, sample.attribute
+        if sample.value.type == "weekday":
+            attribute = f"weekday of {sample.subject}"
+            subject = (
+                self._participant([c for cs in clusters.values() for c in cs]) or sample.subject
+            )
+        verdict = top.verdict
+        labels = " vs ".join(v.value for v in values)
+        scope = f" ({sample.scope})" if sample.scope else ""
+        if verdict.kind == "changed_over_time":
+            summary = f"{subject}'s {attribute}{scope} changed over time: {labels}"
+        else:
+            summary = f"Sources disagree on {subject}'s {attribute}{scope}: {labels}"
+        explanation = _explain(verdict, top, sample.scope, policy)
+        keys = [_value_key(cs[0]) for cs in clusters.values()]
+        return Discrepancy(
+            id=fingerprint(subject, attribute, sample.scope, keys),
+            severity=verdict.severity,
+            kind=verdict.kind,
+            subject=subject,
+            attribute=attribute,
+            scope=sample.scope,
+            summary=summary,
+            explanation=explanation,
+            values=values,
+        )
+
+    def _participant(self, claims: list[NormalisedClaim]) -> str | None:
+        """The person most of the sentences are about (for date-only discrepancies)."""
+        counts: dict[str, int] = {}
+        for person in self.people:
+            surname = person.split()[-1]
+            pattern = regex.compile(rf"\b(?:{regex.escape(person)}|{regex.escape(surname)})\b")
+            hits = {
+                c.claim.evidence.sentence
+                for c in claims
+                if pattern.search(c.claim.evidence.sentence)
+            }
+            if hits:
+                counts[person] = len(hits)
+        return max(sorted(counts), key=lambda p: counts[p]) if counts else None
+
+
+_NO_DATE = DateSpan(start=dt.date.min, end=dt.date.min, precision="day")
+
+
+def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
+    va, vb = a.value, b.value
+    ia, ib = va.interval(), vb.interval(va.unit)
+    if ib is None:
+        ia, ib = va.interval(vb.unit), vb.interval()
+    if ia is None or ib is None:
+        return None
+    if not (ia[0] < ib[1] and ib[0] < ia[1]) and ia != ib:
+        return Verdict(
+            "contradiction",
+            "conflicting_values",
+            f"{va.label} and {vb.label} cannot both be right, even allowing for rounding and hedges",
+        )
+    if va.is_bound != vb.is_bound:
+        bound, figure = (va, vb) if va.is_bound else (vb, va)
+        return Verdict(
+            "warning",
+            "bound_vs_value",
+            f"{bound.label} is a bound that {figure.label} satisfies, so the two are compatible but not equally precise",
+        )
+    return None
+
+
+def _weekdays(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
+    if a.value.weekday == b.value.weekday:
+        return None
+    span = a.value.span or b.value.span
+    actual = (
+        f"; the calendar says {span.label()} was a {WEEKDAYS[span.start.weekday()].capitalize()}"
+        if span
+        else ""
+    )
+    return Verdict(
+        "contradiction",
+        "weekday_mismatch",
+        f"the same date cannot be both a {a.value.label} and a {b.value.label}{actual}",
+    )
+
+
+def _dates(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
+    if a.value.span is None or b.value.span is None or a.value.span.overlaps(b.value.span):
+        return None
+    return Verdict(
+        "contradiction",
+        "conflicting_values",
+        f"{a.value.label} and {b.value.label} are different dates for the same event",
+    )
+
+
+def _gap_days(a: DateSpan, b: DateSpan) -> int:
+    if a.overlaps(b):
+        return 0
+    return (b.start - a.end).days if a.end < b.start else (a.start - b.end).days
+
+
+def _when(claim: NormalisedClaim) -> str:
+    when = claim.as_of.label() if claim.as_of else "undated"
+    tense = {"past": ", about the past", "future": ", forward-looking", "current": ""}[claim.tense]
+    return when + tense
+
+
+def _changed_reason(a: NormalisedClaim, b: NormalisedClaim) -> str:
+    first, second = sorted(
+        (a, b),
+        key=lambda c: (
+            {"past": 0, "current": 1, "future": 2}[c.tense],
+            c.as_of.start if c.as_of else _NO_DATE.start,
+        ),
+    )
+    return (
+        f"{first.value.label} ({_when(first)}, {first.document}) and {second.value.label} ({_when(second)}, "
+        f"{second.document}) hold at different times, so this is a change, not a contradiction"
+    )
+
+
+def _explain(verdict: Verdict, top: Judged, scope: str | None, policy: AttributePolicy) -> str:
+    if verdict.kind == "changed_over_time":
+        text = verdict.reason[0].upper() + verdict.reason[1:]
+    else:
+        a, b = sorted(
+            (top.left, top.right),
+            key=lambda c: (c.as_of.start if c.as_of else _NO_DATE.start, c.document),
+        )
+        text = (
+            f"{verdict.reason[0].upper()}{verdict.reason[1:]}: {a.document} ({_when(a)}) says {a.value.label}, "
+            f"{b.document} ({_when(b)}) says {b.value.label}"
+        )
+    if scope:
+        text += f"; both are limited to {scope}"
+    if policy.note:
+        text += f". {policy.note.rstrip('.')}"
+    return text + "."
+
+
+def _ref(claim: NormalisedClaim) -> ClaimRef:
+    evidence, qualifiers = claim.claim.evidence, claim.claim.qualifiers
+    return ClaimRef(
+        document=evidence.document,
+        text=evidence.text,
+        sentence=evidence.sentence,
+        start=evidence.start,
+        end=evidence.end,
+        rule=evidence.rule,
+        published=claim.published,
+        as_of=claim.as_of.label() if claim.as_of else None,
+        tense=claim.tense,
+        hedge=qualifiers.hedge,
+        scope=claim.scope,
+        attribution=qualifiers.attribution,
+    )
+
+
+def _by_position(claims: list[NormalisedClaim]) -> list[NormalisedClaim]:
+    return sorted(claims, key=lambda c: (c.document, c.claim.evidence.start, c.claim.evidence.end))
+
+
+def _value_key(claim: NormalisedClaim) -> str:
+    return "|".join(str(part) for part in claim.value.key)

@@ -1,0 +1,217 @@
+"""Time expressions: find them in a sentence and resolve them against a publication date.
+
+A cheap regex finds candidates; common shapes ("9 February", "in January", "last October",
+"2019", "Friday") are resolved here, and only odd ones reach dateparser, cached.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+Precision = Literal["day", "month", "year"]
+Prefer = Literal["past", "future"]
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+
+_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:1[6-9]\d{2}|20\d{2})"
+TIME_EXPRESSION = regex.compile(
+    rf"""\b(?:
+      (?P<weekday>{_WD})(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+(?P<d1>{_D}\s+{_M}(?:,?\s+{_Y})?|{_M}\s+{_D}(?:,?\s+{_Y})?))?
+    | (?P<d2>{_D}\s+{_M}(?:,?\s+{_Y})?|{_M}\s+{_D}(?:st|nd|rd|th)?(?:,?\s+{_Y})?)
+    | (?P<rel>(?:last|this|next|early|late|mid|mid-|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*)?(?P<month>{_M})(?:\s+(?P<my>{_Y}))?(?!\s*\d)
+    | (?P<endof>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)(?P<ey>{_Y}|year)
+    | (?:in|since|during|by|from|until|of)\s+(?P<year>{_Y})
+    | (?P<relyear>last|this|next)\s+year
+    | (?P<day>yesterday|today|tomorrow)
+    )\b""",
+    regex.X | regex.I,
+)
+
+
+class DateSpan(BaseModel):
+    """A stretch of calendar time, as precise as the text allowed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: dt.date
+    end: dt.date
+    precision: Precision
+    text: str | None = None
+
+    def overlaps(self, other: DateSpan) -> bool:
+        """True when the two spans share at least a day."""
+        return self.start <= other.end and other.start <= self.end
+
+    def label(self) -> str:
+        """Human-readable form: 8 August 2024, January 2023, 2019."""
+        if self.precision == "day":
+            return f"{self.start.day} {calendar.month_name[self.start.month]} {self.start.year}"
+        if self.precision == "month":
+            return f"{calendar.month_name[self.start.month]} {self.start.year}"
+        if self.text:
+            return self.text
+        if self.start.month == 1 and self.end.month == 12:
+            return str(self.start.year)
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+
+def day(date: dt.date) -> DateSpan:
+    """The span of a single day."""
+    return DateSpan(start=date, end=date, precision="day")
+
+
+def find_time_expressions(text: str) -> list[regex.Match]:
+    """Every time expression in `text`, left to right."""
+    return list(TIME_EXPRESSION.finditer(text))
+
+
+def resolve(
+    match: regex.Match, published: dt.date | None, prefer: Prefer = "past"
+) -> DateSpan | None:
+    """Resolve a TIME_EXPRESSION match against the publication date."""
+    return resolve_text(match.group(0), published, prefer)
+
+
+@functools.lru_cache(maxsize=16384)
+def resolve_text(text: str, published: dt.date | None, prefer: Prefer = "past") -> DateSpan | None:
+    """Resolve one time expression ("9 February", "last October", "Friday") to a DateSpan."""
+    match = TIME_EXPRESSION.fullmatch(text.strip())
+    if not match:
+        match = TIME_EXPRESSION.search(text)
+    if not match:
+        return _dateparser_fallback(text, published, prefer)
+    groups = match.groupdict()
+    date_text = groups["d1"] or groups["d2"]
+    if date_text:
+        return _day_month(date_text, published, prefer)
+    if groups["weekday"]:
+        return _weekday(groups["weekday"], published, prefer)
+    if groups["month"]:
+        return _month(
+            groups["month"], groups["my"], (groups["rel"] or "").strip().lower(), published, prefer
+        )
+    if groups["ey"]:
+        year = (
+            published.year if groups["ey"].lower() == "year" and published else _int(groups["ey"])
+        )
+        return _part_of_year(groups["endof"].lower(), year) if year else None
+    if groups["year"]:
+        return _year(int(groups["year"]))
+    if groups["relyear"] and published:
+        offset = {"last": -1, "this": 0, "next": 1}[groups["relyear"].lower()]
+        return _year(published.year + offset)
+    if groups["day"] and published:
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["day"].lower()]
+        return day(published + dt.timedelta(days=offset))
+    return None
+
+
+def weekday_of(text: str) -> int | None:
+    """Index (Monday = 0) of the weekday named in `text`, if any."""
+    lowered = text.lower()
+    return next((i for i, name in enumerate(WEEKDAYS) if name in lowered), None)
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text and text.isdigit() else None
+
+
+def _year(year: int) -> DateSpan:
+    return DateSpan(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), precision="year")
+
+
+def _part_of_year(part: str, year: int) -> DateSpan:
+    part = regex.sub(r"^the\s+|\s+of(?:\s+the)?$", "", part.strip().lower())
+    months = {"end": (10, 12), "middle": (5, 8)}.get(part, (1, 3))
+    last = calendar.monthrange(year, months[1])[1]
+    return DateSpan(
+        start=dt.date(year, months[0], 1),
+        end=dt.date(year, months[1], last),
+        precision="year",
+        text=f"{part} of {year}",
+    )
+
+
+def _day_month(text: str, published: dt.date | None, prefer: Prefer) -> DateSpan | None:
+    parts = regex.findall(r"[A-Za-z]+|\d+", text)
+    month = next((_MONTHS[p.lower()] for p in parts if p.lower() in _MONTHS), None)
+    numbers = [int(p) for p in parts if p.isdigit()]
+    day_number = next((n for n in numbers if n <= 31), None)
+    year = next((n for n in numbers if n > 31), None)
+    if not month or not day_number:
+        return None
+    if year is None:
+        if published is None:
+            return None
+        year = _nearest_year(month, day_number, published, prefer)
+    try:
+        return day(dt.date(year, month, day_number))
+    except ValueError:
+        return None
+
+
+def _nearest_year(month: int, day_number: int, published: dt.date, prefer: Prefer) -> int:
+    year = published.year
+    try:
+        candidate = dt.date(year, month, min(day_number, 28))
+    except ValueError:
+        return year
+    if prefer == "past" and candidate > published + dt.timedelta(days=31):
+        return year - 1
+    if prefer == "future" and candidate < published - dt.timedelta(days=31):
+        return year + 1
+    return year
+
+
+def _weekday(name: str, published: dt.date | None, prefer: Prefer) -> DateSpan | None:
+    if published is None:
+        return None
+    target = WEEKDAYS.index(name.lower())
+    delta = (published.weekday() - target) % 7
+    if prefer == "future":
+        return day(published + dt.timedelta(days=(target - published.weekday()) % 7))
+    return day(published - dt.timedelta(days=delta))
+
+
+def _month(
+    name: str, year_text: str | None, rel: str, published: dt.date | None, prefer: Prefer
+) -> DateSpan | None:
+    month = _MONTHS.get(name.lower().rstrip("."))
+    if month is None:
+        return None
+    year = _int(year_text)
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        if rel == "last" or (prefer == "past" and rel != "next" and month > published.month):
+            year -= 1
+        elif rel == "next" or (prefer == "future" and month < published.month):
+            year += 1
+    last_day = calendar.monthrange(year, month)[1]
+    return DateSpan(
+        start=dt.date(year, month, 1), end=dt.date(year, month, last_day), precision="month"
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser_fallback(text: str, published: dt.date | None, prefer: Prefer) -> DateSpan | None:
+    import dateparser  # slow to import and to call: only for shapes the regex does not know
+
+    settings = {"PREFER_DATES_FROM": prefer, "STRICT_PARSING": False}
+    if published:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return day(parsed.date()) if parsed else None

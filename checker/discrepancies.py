@@ -1,0 +1,92 @@
+"""Discrepancies: what the comparison reports, with every supporting quote, and their ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.rulebook import Severity, Tense
+
+SEVERITY_ORDER: dict[str, int] = {"contradiction": 3, "warning": 2, "info": 1}
+
+Kind = Literal[
+    "conflicting_values",
+    "exclusive_titles",
+    "bound_vs_value",
+    "weekday_mismatch",
+    "age_mismatch",
+    "possible_birthday",
+    "changed_over_time",
+]
+KIND_DESCRIPTIONS: dict[str, str] = {
+    "conflicting_values": "The values cannot all be true for the same subject at the same time and scope.",
+    "exclusive_titles": "One person is given two offices nobody holds at once (rules/titles.yaml groups).",
+    "bound_vs_value": "A bound ('more than', 'up to', 'a minority') is compatible with a figure but less precise.",
+    "weekday_mismatch": "Sources give different weekdays for the same calendar date.",
+    "age_mismatch": "Ages that no birthday between the publication dates can explain.",
+    "possible_birthday": "Ages one year apart that only a birthday between the publication dates could explain.",
+    "changed_over_time": "Values that differ because they hold at different times (former, will, new dates).",
+}
+
+
+class ClaimRef(BaseModel):
+    """One quote supporting a value: where it is, and what qualifies it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    document: str
+    text: str = Field(description="The claim's span as it appears in the document.")
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    published: dt.date | None = None
+    as_of: str | None = Field(
+        None, description="When the value holds, as read from the text or the date."
+    )
+    tense: Tense = "current"
+    hedge: str | None = None
+    scope: str | None = None
+    attribution: str | None = None
+
+
+class DiscrepancyValue(BaseModel):
+    """A distinct normalised value and every claim that supports it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: str
+    claims: list[ClaimRef]
+
+
+class Discrepancy(BaseModel):
+    """Sources that disagree about one attribute of one subject."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(
+        description="Stable fingerprint: subject, attribute, scope and the set of values."
+    )
+    severity: Severity
+    kind: Kind
+    subject: str
+    attribute: str
+    scope: str | None = None
+    summary: str
+    explanation: str
+    values: list[DiscrepancyValue] = Field(min_length=2)
+
+
+def fingerprint(subject: str, attribute: str, scope: str | None, value_keys: list[str]) -> str:
+    """The id of a discrepancy: the same disagreement gets the same id wherever it is found."""
+    parts = [
+        subject.casefold(),
+        attribute.casefold(),
+        (scope or "").casefold(),
+        *sorted(set(value_keys)),
+    ]
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"d-{digest[:10]}"

@@ -1,0 +1,113 @@
+"""Entity resolution across the corpus: one canonical name per person or organisation.
+
+Declared aliases come first (rules/entities.yaml); then a short form maps to the one longer
+name it can stand for (a surname to a person's full name, a first word to an organisation:
+"Sunak" -> "Rishi Sunak", "Scale" -> "Scale AI"); then near-identical spellings merge
+(rapidfuzz, MIN_SIMILARITY). Different entities with similar names stay apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from checker.names import name_key
+from checker.rulebook import Rulebook
+
+MIN_SIMILARITY = 92.0
+MIN_FUZZY_LENGTH = 8
+
+
+class EntityIndex:
+    """Maps every mention seen in the corpus to a canonical name."""
+
+    def __init__(self, mentions: Iterable[tuple[str, str]], rulebook: Rulebook) -> None:
+        """`mentions` are (name, type) pairs, type being person, org, place, event or any."""
+        self._declared: dict[str, str] = {}
+        for alias in rulebook.aliases:
+            for name in (alias.canonical, *alias.aliases):
+                self._declared[name_key(name)] = alias.canonical
+        counts: Counter[str] = Counter()
+        self._types: dict[str, set[str]] = {}
+        for name, kind in mentions:
+            name = self._declared.get(name_key(name), name)
+            counts[name] += 1
+            self._types.setdefault(name, set()).add(kind)
+        self._canonical = self._resolve(counts)
+        self._frequency: Counter[str] = Counter()
+        for name, count in counts.items():
+            self._frequency[self._canonical.get(name, name)] += count
+
+    def frequency(self, name: str) -> int:
+        """How often the corpus's claims mention an entity (under any of its names)."""
+        return self._frequency[self.canonical(name)]
+
+    def canonical(self, name: str) -> str:
+        """The canonical name for a mention (the mention itself when nothing better is known)."""
+        name = self._declared.get(name_key(name), name)
+        return self._canonical.get(name, name)
+
+    def _resolve(self, counts: Counter[str]) -> dict[str, str]:
+        canonical: dict[str, str] = {}
+        long_names = sorted(
+            (n for n in counts if len(n.split()) >= 2), key=lambda n: (-counts[n], n)
+        )
+        for name in long_names:
+            twin = next((c for c in canonical.values() if similar(name, c)), None)
+            canonical[name] = twin or name
+        for name in counts:
+            if name in canonical:
+                continue
+            canonical[name] = self._short_form(name, set(canonical.values())) or name
+        return canonical
+
+    def _short_form(self, name: str, long_names: set[str]) -> str | None:
+        """The single longer name a one-word mention stands for, if there is exactly one."""
+        if " " in name:
+            return None
+        types = self._types.get(name, {"any"})
+        for candidate in (name, name[:-1] if name.endswith("s") and len(name) > 3 else None):
+            if not candidate:
+                continue
+            matches = {
+                full
+                for full in long_names
+                if (
+                    full.split()[-1] == candidate
+                    and "org" not in types
+                    and self._is("person", full)
+                )
+                or (
+                    full.split()[0] == candidate
+                    and "person" not in types
+                    and not self._is_only("person", full)
+                )
+            }
+            if len(matches) == 1:
+                return matches.pop()
+        return None
+
+    def _is(self, kind: str, name: str) -> bool:
+        return kind in self._types.get(name, set()) or "any" in self._types.get(name, set())
+
+    def _is_only(self, kind: str, name: str) -> bool:
+        return self._types.get(name, set()) == {kind}
+
+
+def _fuzzy_key(name: str) -> str:
+    return name_key(name.replace("'", "").replace("\u2019", ""))
+
+
+def similar(a: str, b: str) -> bool:
+    """True when two multi-word names are spellings of the same name ("Alexandr"/"Alexander")."""
+    key_a, key_b = _fuzzy_key(a), _fuzzy_key(b)
+    if key_a == key_b:
+        return True
+    if (
+        min(len(key_a), len(key_b)) < MIN_FUZZY_LENGTH
+        or key_a.split()[-1][:1] != key_b.split()[-1][:1]
+    ):
+        return False
+    return fuzz.ratio(key_a, key_b) >= MIN_SIMILARITY

@@ -1,0 +1,518 @@
+"""Extract: the sentences of one document become claims, by the rules of the rule packs.
+
+This stage is a pure function of (document, rulebook), so documents can be processed in
+parallel or cached by content. Pronouns ("he", "its") and descriptors ("the company") are
+resolved here, inside the document; names are matched across documents later (normalise).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from checker.claims import Claim, Evidence, Qualifiers
+from checker.documents import Document, Sentence, split_sentences
+from checker.lexicon import Lexicon, lexicon_for
+from checker.names import clean_mention
+from checker.places import Gazetteer, gazetteer_for
+from checker.rulebook import REGEX_TIMEOUT_SECONDS, CompiledRule, Rulebook, expand
+
+SCOPED_KINDS = frozenset({"money", "percent", "count"})
+PERSON_KINDS = frozenset({"title", "age"})
+FOCUS_CLOSE_RATIO = 0.67  # a runner-up this close to the top makes "the company" ambiguous
+_CLAUSE_BREAK = regex.compile(r"[;:(\u2014]|\s[\u2013-]\s")
+_SUBORDINATE_TIME = regex.compile(r"\b(?:since|after|before|when|until|while)\b[^,]*$", regex.I)
+_CONTRAST_BEFORE_TIME = regex.compile(
+    r"(?:up|down)\s+from\s+\S+(?:\s+\S+)?\s*$|(?:than|since|from)\s*$", regex.I
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A regex match of one rule in one sentence."""
+
+    sentence: Sentence
+    rule: CompiledRule
+    pattern: str
+    match: regex.Match
+
+
+def extract(document: Document, rulebook: Rulebook) -> list[Claim]:
+    """Every claim the rules find in `document`, in text order."""
+    sentences = split_sentences(
+        document.text, document.body_start, rulebook.vocabulary.abbreviations
+    )
+    hits = [hit for sentence in sentences for hit in match_sentence(sentence, rulebook)]
+    context = DocumentContext(document, sentences, hits, rulebook)
+    claims = [claim for hit in hits if (claim := context.claim(hit)) is not None]
+    return _dedupe(claims)
+
+
+def match_sentence(sentence: Sentence, rulebook: Rulebook) -> list[Hit]:
+    """All matches of all rules in one sentence (a rule that times out is skipped)."""
+    hits: list[Hit] = []
+    for rule in rulebook.rules:
+        if rule.trigger is not None and not rule.trigger.search(sentence.text):
+            continue
+        for name, pattern in rule.compiled:
+            try:
+                for match in pattern.finditer(sentence.text, timeout=REGEX_TIMEOUT_SECONDS):
+                    hits.append(Hit(sentence, rule, name, match))
+            except TimeoutError:
+                continue
+    return hits
+
+
+class DocumentContext:
+    """What one document says about who is who: people, organisations, the story's focus."""
+
+    def __init__(
+        self, document: Document, sentences: list[Sentence], hits: list[Hit], rulebook: Rulebook
+    ):
+        self.document = document
+        self.sentences = sentences
+        self.lexicon: Lexicon = lexicon_for(rulebook)
+        self.gazetteer: Gazetteer = gazetteer_for(rulebook)
+        self.rulebook = rulebook
+        self._title_split = regex.compile(
+            expand("(?:{TITLE_MODIFIER})?\\s*(?:{TITLES})\\s*$", rulebook.definitions)
+        )
+        self.persons = self._find_persons(hits)
+        self.person_mentions = self._mentions(self.persons)
+        self.org_mentions, self.focus_org = self._find_orgs()
+        self.focus_event = self._find_event()
+
+    # --- who is who ---------------------------------------------------------------------
+
+    def _find_persons(self, hits: list[Hit]) -> dict[str, str]:
+        """Full names of people in the document, keyed by full name and by surname."""
+        full_names: set[str] = set()
+        orgs: set[str] = set()
+        for hit in hits:
+            groups = hit.match.groupdict()
+            orgs.update(self.clean(groups[g]) for g in ("org", "object") if groups.get(g))
+            if hit.rule.rule.subject_type == "org" and groups.get("subject"):
+                orgs.add(self.clean(groups["subject"]))
+            if hit.rule.rule.subject_type == "person" and groups.get("subject"):
+                name = self.clean(groups["subject"])
+                if len(name.split()) >= 2 and self._plausible_name(name):
+                    full_names.add(name)
+        body = self.document.body
+        honorifics = {h.rstrip(".") for h in self.lexicon.vocabulary.honorifics}
+        self.name_candidates: list[tuple[int, str]] = []
+        for sentence in self.sentences:
+            for match in self.lexicon.person_scan.finditer(sentence.text, overlapped=True):
+                raw = match.group(0)
+                name = self.clean(raw)
+                words = name.split()
+                if len(words) < 2 or not self._plausible_name(name) or name in orgs:
+                    continue
+                self.name_candidates.append((sentence.start + match.start(), name))
+                if raw.split()[0].rstrip(".") in honorifics or _stands_alone(words[-1], body, name):
+                    full_names.add(name)
+        full_names -= orgs
+        self.explicit_orgs = orgs
+        persons: dict[str, str] = {}
+        surnames = Counter(name.split()[-1] for name in full_names)
+        for name in sorted(full_names):
+            persons[name] = name
+            if surnames[name.split()[-1]] == 1:
+                persons[name.split()[-1]] = name
+        return persons
+
+    def _plausible_name(self, name: str) -> bool:
+        words = name.split()
+        return (
+            words[0] not in self.lexicon.not_names
+            and not any(w.lower() in self.lexicon.title_words for w in words)
+            and not any(w.rstrip(".") in self.lexicon.org_suffixes for w in words)
+            and self.gazetteer.lookup(name) is None
+            and not self.lexicon.event_noun.fullmatch(name)
+        )
+
+    def _mentions(self, names: dict[str, str]) -> list[tuple[int, str]]:
+        if not names:
+            return []
+        pattern = regex.compile(
+            r"\b(?:"
+            + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+            + r")\b"
+        )
+        mentions = []
+        for sentence in self.sentences:
+            for match in pattern.finditer(sentence.text):
+                mentions.append((sentence.start + match.start(), names[match.group(0)]))
+        return sorted(mentions)
+
+    def _find_orgs(self) -> tuple[list[tuple[int, str]], str | None]:
+        mentions: list[tuple[int, str]] = []
+        for sentence in self.sentences:
+            for match in self.lexicon.org_scan.finditer(sentence.text):
+                name = self._org_name(match.group(0))
+                if name:
+                    mentions.append((sentence.start + match.start(), name))
+        counts = Counter(name for _, name in mentions)
+        merged = _merge_short_forms(counts)
+        mentions = [(offset, merged.get(name, name)) for offset, name in mentions]
+        totals = Counter(name for _, name in mentions)
+        ranked = sorted(
+            totals.items(), key=lambda item: (-item[1], _first_offset(mentions, item[0]))
+        )
+        focus = ranked[0][0] if ranked and (ranked[0][1] >= 2 or len(ranked) == 1) else None
+        self.focus_alternatives = tuple(
+            name
+            for name, count in ranked[1:3]
+            if focus and count >= FOCUS_CLOSE_RATIO * ranked[0][1]
+        )
+        return mentions, focus
+
+    def _org_name(self, raw: str) -> str | None:
+        words = raw.split()
+        while words and (
+            words[0] in self.lexicon.not_names or words[0].lower() in self.lexicon.org_descriptors
+        ):
+            words = words[1:]
+        if not words:
+            return None
+        name = self.clean(" ".join(words))
+        if not name or name[0].isdigit() or name in self.persons or self.gazetteer.lookup(name):
+            return None
+        if name.lower() in self.lexicon.event_nouns or all(
+            w in self.lexicon.not_names for w in name.split()
+        ):
+            return None
+        return name
+
+    def _find_event(self) -> str | None:
+        events = Counter(
+            self.lexicon.event_nouns[regex.sub(r"\s+", " ", m.group(0).lower())]
+            for m in self.lexicon.event_noun.finditer(self.document.body)
+        )
+        return events.most_common(1)[0][0] if events else None
+
+    def clean(self, mention: str) -> str:
+        """A mention without possessive, honorific, article or 'X-based' prefix."""
+        return clean_mention(mention, self.lexicon.vocabulary)
+
+    def _strip_leading(self, text: str) -> str:
+        """'Many of Twitter' -> 'Twitter'."""
+        words = text.split()
+        while len(words) > 1 and (words[0] in self.lexicon.not_names or words[0] in ("of", "Of")):
+            words = words[1:]
+        return " ".join(words)
+
+    def person_before(self, offset: int) -> str | None:
+        """The person mentioned last before `offset` (else the last name-like words)."""
+        for mentions in (self.person_mentions, self.name_candidates):
+            index = bisect.bisect_left(mentions, (offset, ""))
+            if index:
+                return mentions[index - 1][1]
+        return None
+
+    def org_in_sentence_before(self, sentence: Sentence, offset: int) -> str | None:
+        """The first organisation named in the sentence before `offset`."""
+        for position, name in self.org_mentions:
+            if sentence.start <= position < offset and name != self.person_before(position + 1):
+                return name
+        return None
+
+    def resolve(self, text: str, offset: int, sentence: Sentence, kind: str) -> str | None:
+        """The entity a mention stands for: pronouns, descriptors and surnames resolved."""
+        words = text.strip()
+        lowered = regex.sub(r"\s+", " ", words.lower())
+        if lowered in self.lexicon.person_pronouns:
+            return self.person_before(offset)
+        if lowered in self.lexicon.org_pronouns:
+            return self.org_in_sentence_before(sentence, offset) or self.focus_org
+        if self.lexicon.is_descriptor(lowered) or lowered.startswith(
+            ("the company", "the startup")
+        ):
+            return self.focus_org
+        name = self.clean(self._strip_leading(words))
+        if not name or all(w in self.lexicon.not_names for w in name.split()):
+            return None
+        return self.persons.get(name, name) if kind in ("person", "any") else name
+
+    # --- claims --------------------------------------------------------------------------
+
+    def claim(self, hit: Hit) -> Claim | None:
+        """The claim a rule match makes, or None when its subject cannot be resolved."""
+        rule, match, sentence = hit.rule.rule, hit.match, hit.sentence
+        groups = {k: v for k, v in match.groupdict().items() if v}
+        value = groups.get("value", "").strip()
+        if not value:
+            return None
+        start = sentence.start + match.start()
+        org = None
+        if rule.kind == "title":
+            value, org_text = self._split_title(value)
+            org_text = org_text or groups.get("org")
+            if org_text:
+                org = self.resolve(org_text, start, sentence, "org")
+        subject, mention = self._subject(hit, groups, start)
+        if not subject or (rule.subject_type == "person" and not self._person_subject(subject)):
+            return None
+        obj = (
+            self.resolve(groups["object"], start, sentence, "org") if groups.get("object") else None
+        )
+        needs_object = rule.attribute in ("investment", "stake") or "{object}" in (
+            rule.attribute or ""
+        )
+        if obj is None and needs_object and self.focus_org and self.focus_org != subject:
+            obj = self.focus_org
+        object_via_focus = (
+            obj is not None
+            and obj == self.focus_org
+            and (not groups.get("object") or self.clean(groups["object"]) != obj)
+        )
+        if "{object}" in (rule.attribute or "") and obj is None:
+            return None
+        attribute = self._attribute(hit, groups)
+        if not attribute:
+            return None
+        evidence = Evidence(
+            document=self.document.id,
+            sentence=sentence.text,
+            sentence_start=sentence.start,
+            start=start,
+            end=sentence.start + match.end(),
+            text=match.group(0),
+            rule=hit.rule.id,
+            pattern=hit.pattern,
+        )
+        via_focus = subject == self.focus_org and (
+            mention is None or not self.clean(mention) == subject
+        )
+        return Claim(
+            kind=rule.kind,
+            subject=subject,
+            subject_type=rule.subject_type,
+            subject_mention=mention,
+            alternatives=self.focus_alternatives if via_focus else (),
+            attribute=attribute,
+            value=value,
+            object=obj if obj != subject else None,
+            object_alternatives=self.focus_alternatives if object_via_focus else (),
+            org=org if org != subject else None,
+            qualifiers=self._qualifiers(hit, groups, value),
+            evidence=evidence,
+        )
+
+    def _subject(
+        self, hit: Hit, groups: dict[str, str], start: int
+    ) -> tuple[str | None, str | None]:
+        rule, sentence = hit.rule.rule, hit.sentence
+        if rule.kind == "weekday":
+            return groups.get("date"), None
+        raw = groups.get("subject")
+        if raw is None:
+            if rule.subject_from == "focus_org":
+                return self.focus_org, None
+            if rule.subject_from == "focus_event":
+                return self.focus_event, None
+            if rule.subject_from == "previous_person":
+                return self.person_before(sentence.start + hit.match.start()), None
+            return None, None
+        offset = sentence.start + hit.match.start("subject")
+        if rule.subject_from == "previous_person":
+            return self.person_before(offset), raw
+        if rule.subject_type == "event":
+            return self._event(raw), raw
+        resolved = self.resolve(raw, offset, sentence, rule.subject_type)
+        return resolved, (raw if resolved and self.clean(raw) != resolved else None)
+
+    def _event(self, raw: str) -> str:
+        words = raw.lower().split()
+        noun = (
+            " ".join(words[-2:]) if " ".join(words[-2:]) in self.lexicon.event_nouns else words[-1]
+        )
+        event = self.lexicon.event_nouns.get(noun, noun)
+        ordinal = next((w for w in words if w in ("second", "third", "fourth", "later")), None)
+        return f"{ordinal} {event}" if ordinal else event
+
+    def _person_subject(self, subject: str) -> bool:
+        """A resolved person, or words that look like a name and name nothing else here."""
+        if subject in self.persons.values():
+            return True
+        return self._plausible_name(subject) and subject not in self.explicit_orgs
+
+    def _split_title(self, value: str) -> tuple[str, str | None]:
+        """'former Rockwell Collins chief' -> ('former chief', 'Rockwell Collins')."""
+        match = self._title_split.search(value)
+        if not match or match.start() == 0:
+            return value, None
+        head = value[: match.start()].strip()
+        modifiers = [
+            w for w in head.split() if w.lower() in self.lexicon.vocabulary.title_modifiers
+        ]
+        org_words = [
+            w for w in head.split() if w.lower() not in self.lexicon.vocabulary.title_modifiers
+        ]
+        org = " ".join(org_words).strip() or None
+        title = " ".join([*modifiers, match.group(0).strip()])
+        return title, org
+
+    def _attribute(self, hit: Hit, groups: dict[str, str]) -> str | None:
+        rule = hit.rule.rule
+        if rule.kind == "title":
+            return "title"
+        if rule.kind == "weekday":
+            return "weekday"
+        word = regex.sub(r"\s+", " ", groups.get("attribute", "").lower()).strip()
+        if rule.attribute_map and word:
+            mapped = rule.attribute_map.get(word) or next(
+                (
+                    v
+                    for k, v in rule.attribute_map.items()
+                    if regex.search(rf"\b{regex.escape(k)}\b", word)
+                ),
+                None,
+            )
+            if mapped:
+                return mapped
+        return rule.attribute
+
+    def _qualifiers(self, hit: Hit, groups: dict[str, str], value: str) -> Qualifiers:
+        rule, match, text = hit.rule.rule, hit.match, hit.sentence.text
+        lexicon = self.lexicon
+        before = _clause_before(text, match.start("value"))
+        matched = match.group(0)
+        hedge = lexicon.hedge(value)
+        markers: list[str] = []
+        tense = rule.tense or "current"
+        if rule.kind not in ("title",) and rule.tense is None:
+            window = before + " " + matched
+            if (found := lexicon.future.search(window)) is not None:
+                tense = "future"
+                markers.append(found.group(0).lower())
+            elif (found := lexicon.past.search(window)) is not None:
+                tense = "past"
+                markers.append(found.group(0).lower())
+        change = rule.change or bool(lexicon.change.search(before[-60:] + " " + matched))
+        attribution = _attribution(lexicon, text)
+        scope, whole = (None, False)
+        if rule.kind in SCOPED_KINDS:
+            scope, whole = self._scope(text, match.start("value"))
+        when = None
+        if rule.kind not in ("date", "weekday", "year", "age"):
+            when = _nearest_time(text, match.start("value"), match.end("value"))
+        return Qualifiers(
+            hedge=hedge[0].lower() if hedge else None,
+            tense=tense,
+            markers=tuple(markers),
+            change=change,
+            revision=bool(lexicon.revision.search(text)),
+            interim=bool(regex.search(r"\b(?:interim|acting)\b", matched, regex.I)),
+            attribution=attribution,
+            negated=bool(lexicon.negation.search(before[-30:])),
+            scope=scope,
+            whole=whole,
+            population=groups.get("population"),
+            when=when,
+        )
+
+    def _scope(self, text: str, position: int) -> tuple[str | None, bool]:
+        """A place or group the value is limited to ('in Turkey alone'), or 'whole' markers."""
+        for match in self.lexicon.part_scope.finditer(text):
+            place = match.group("place")
+            return self.gazetteer.lookup(place) or self.clean(place), False
+        if self.lexicon.total_scope.search(text):
+            return None, True
+        start, end = _clause_bounds(text, position)
+        opening = text.find(",")
+        windows = [(start, end)] + ([(0, opening)] if 0 < opening < start else [])
+        places = [
+            (abs(m.start() - position), canonical)
+            for low, high in windows
+            for m in self.lexicon.in_place.finditer(text, low, high)
+            if (canonical := self.gazetteer.lookup(m.group("place")))
+        ]
+        return (min(places)[1], False) if places else (None, False)
+
+
+def _clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """The comma-, colon- or semicolon-delimited clause around `position`."""
+    start = max(text.rfind(sep, 0, position) for sep in ",;:")
+    ends = [i for sep in ",;:" if (i := text.find(sep, position)) != -1]
+    return start + 1, min(ends) if ends else len(text)
+
+
+def _clause_before(text: str, position: int, limit: int = 80) -> str:
+    window = text[max(0, position - limit) : position]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def _nearest_time(text: str, start: int, end: int, limit: int = 80) -> str | None:
+    """The time expression that dates a value: in its clause, or opening the sentence."""
+    from checker.dates import find_time_expressions
+
+    best: tuple[int, str] | None = None
+    for match in find_time_expressions(text):
+        lead = text[max(0, match.start() - 25) : match.start()]
+        if _CONTRAST_BEFORE_TIME.search(lead) or _SUBORDINATE_TIME.search(lead):
+            continue
+        between = text[min(match.end(), end) : max(match.start(), start)]
+        opens_sentence = match.start() <= 12 and "," in text[match.end() : match.end() + 3]
+        if "," in between and not opens_sentence:
+            continue
+        distance = start - match.end() if match.end() <= start else max(0, match.start() - end)
+        if distance <= limit and (best is None or distance < best[0]):
+            best = (distance, match.group(0))
+    return best[1] if best else None
+
+
+def _attribution(lexicon: Lexicon, text: str) -> str | None:
+    match = lexicon.attribution.search(text)
+    if not match:
+        return None
+    return (
+        ("according to " + match.group("who").strip())
+        if match.group("who")
+        else match.group("marker").lower()
+    )
+
+
+def _stands_alone(surname: str, body: str, full_name: str) -> bool:
+    """True when a surname also appears on its own, outside the full name."""
+    alone = len(regex.findall(rf"\b{regex.escape(surname)}\b(?!\s+\p{{Lu}})", body))
+    return alone > len(regex.findall(rf"\b{regex.escape(full_name)}\b", body))
+
+
+def _merge_short_forms(counts: Counter) -> dict[str, str]:
+    """Map 'Scale' to 'Scale AI' when exactly one longer name starts with it."""
+    merged: dict[str, str] = {}
+    for name in counts:
+        if " " in name:
+            continue
+        longer = [n for n in counts if n != name and n.split()[0] == name]
+        if len(longer) == 1:
+            merged[name] = longer[0]
+    return merged
+
+
+def _first_offset(mentions: list[tuple[int, str]], name: str) -> int:
+    return next(offset for offset, n in mentions if n == name)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple] = set()
+    unique: list[Claim] = []
+    for claim in sorted(
+        claims, key=lambda c: (c.evidence.start, -(c.evidence.end - c.evidence.start))
+    ):
+        key = (
+            claim.kind,
+            claim.subject,
+            claim.attribute,
+            claim.value.lower(),
+            claim.object,
+            claim.evidence.sentence_start,
+        )
+        if key not in seen:
+            seen.add(key)
+            unique.append(claim)
+    return unique

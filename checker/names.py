@@ -1,0 +1,39 @@
+"""Cleaning of entity mentions: possessives, honorifics, 'X-based' prefixes, articles."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from checker.rulebook import Vocabulary
+
+_POSSESSIVE = regex.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
+_PLACE_PREFIX = regex.compile(
+    r"^(?:[\p{Lu}][\p{L}.]*\s+){0,3}?[\p{Lu}][\p{L}.]*-(?:based|backed|owned|listed|headquartered)\s+"
+)
+_ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.I)
+_SPACES = regex.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _clean(mention: str, honorifics: frozenset[str]) -> str:
+    text = _SPACES.sub(" ", mention.strip(" ,.;:\"'()[]\u201c\u201d\u2018\u2019"))
+    text = _POSSESSIVE.sub("", text)
+    text = _PLACE_PREFIX.sub("", text)
+    text = _ARTICLE.sub("", text)
+    words = text.split(" ")
+    while len(words) > 1 and words[0].rstrip(".") in honorifics:
+        words = words[1:]
+    return " ".join(words)
+
+
+def clean_mention(mention: str, vocabulary: Vocabulary) -> str:
+    """The entity name in a mention: "Scale's" -> "Scale", "Sir Keir Starmer" -> "Keir Starmer"."""
+    honorifics = frozenset(h.rstrip(".") for h in vocabulary.honorifics)
+    return _clean(mention, honorifics)
+
+
+def name_key(name: str) -> str:
+    """A comparison key for names: lower case, letters and digits only."""
+    return regex.sub(r"[^\p{L}\p{N}]+", " ", name.casefold()).strip()

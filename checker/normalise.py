@@ -1,0 +1,232 @@
+"""Normalise: claims from all documents become comparable claims.
+
+Names resolve to one entity across the corpus, values become typed values (intervals,
+offices, dates, places), and each claim gets the time it holds for (an explicit time in the
+sentence, else the publication date) and its scope.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.claims import Claim
+from checker.dates import DateSpan, day, resolve_text, weekday_of
+from checker.documents import Document
+from checker.entities import EntityIndex
+from checker.lexicon import Lexicon, lexicon_for
+from checker.places import Gazetteer, gazetteer_for
+from checker.rulebook import Rulebook, Tense
+from checker.values import Value, format_amount, money, office_value, offices, quantity
+
+RELATION_ARROW = " \u2192 "
+
+
+class NormalisedClaim(BaseModel):
+    """A claim in comparable form, with the claim it came from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    claim: Claim
+    subject: str = Field(description="Canonical entity, or 'A → B' for a relation.")
+    attribute: str
+    policy: str = Field(
+        description="The attribute as the rule names it, which keys its comparison policy."
+    )
+    value: Value
+    tense: Tense
+    scope: str | None = None
+    as_of: DateSpan | None = Field(None, description="When the value holds (None: unknown).")
+    published: dt.date | None = None
+    change: bool = False
+    interim: bool = False
+
+    @property
+    def document(self) -> str:
+        """The id of the document the claim comes from."""
+        return self.claim.evidence.document
+
+
+def normalise(
+    claims: list[Claim], documents: list[Document], rulebook: Rulebook
+) -> list[NormalisedClaim]:
+    """Resolve entities across the corpus and normalise every claim's value, time and scope."""
+    lexicon, gazetteer = lexicon_for(rulebook), gazetteer_for(rulebook)
+    published = {d.id: d.published for d in documents}
+    index = EntityIndex(_mentions(claims), rulebook)
+    normalised: list[NormalisedClaim] = []
+    for claim in claims:
+        normalised.extend(
+            _normalise_one(
+                claim, published.get(claim.evidence.document), index, rulebook, lexicon, gazetteer
+            )
+        )
+    return normalised
+
+
+def _mentions(claims: list[Claim]):
+    for claim in claims:
+        if not claim.alternatives:
+            yield claim.subject, claim.subject_type
+        if claim.object and not claim.object_alternatives:
+            yield claim.object, "org"
+        if claim.org:
+            yield claim.org, "org"
+
+
+def _normalise_one(
+    claim: Claim,
+    published: dt.date | None,
+    index: EntityIndex,
+    rulebook: Rulebook,
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+) -> list[NormalisedClaim]:
+    subject = claim.subject if claim.subject_type == "event" else index.canonical(claim.subject)
+    subject = _pick(subject, claim.alternatives, index)
+    attribute = claim.attribute
+    if claim.object:
+        obj = _pick(index.canonical(claim.object), claim.object_alternatives, index)
+        if "{object}" in attribute:
+            attribute = attribute.replace("{object}", obj)
+        else:
+            subject = subject + RELATION_ARROW + obj
+    tense = claim.qualifiers.tense
+    base = {
+        "claim": claim,
+        "subject": subject,
+        "attribute": attribute,
+        "policy": claim.attribute,
+        "tense": tense,
+        "published": published,
+        "change": claim.qualifiers.change or claim.qualifiers.revision,
+        "scope": _scope(claim, gazetteer),
+        "as_of": _as_of(claim, published),
+    }
+    if claim.kind == "title":
+        return _titles(claim, base, index, rulebook, lexicon)
+    value = _value(claim, published, rulebook, lexicon, gazetteer)
+    if value is None:
+        return []
+    if claim.kind == "weekday":
+        base["subject"] = value.span.label() if value.span else claim.subject
+    return [NormalisedClaim(**base, value=value)]
+
+
+def _pick(name: str, alternatives: tuple[str, ...], index: EntityIndex) -> str:
+    """Of an ambiguous 'the company', the candidate the corpus mentions most."""
+    if not alternatives:
+        return name
+    candidates = [name, *(index.canonical(a) for a in alternatives)]
+    return max(candidates, key=lambda n: (index.frequency(n), -candidates.index(n)))
+
+
+def _titles(
+    claim: Claim, base: dict, index: EntityIndex, rulebook: Rulebook, lexicon: Lexicon
+) -> list[NormalisedClaim]:
+    """One normalised claim per office, plus 'who leads the organisation' for leading offices."""
+    result = []
+    org = index.canonical(claim.org) if claim.org else None
+    for unit in offices(claim.value, rulebook.offices, lexicon):
+        tense = unit.tense or claim.qualifiers.tense
+        interim = unit.interim or claim.qualifiers.interim
+        common = {**base, "tense": tense, "interim": interim}
+        result.append(NormalisedClaim(**{**common, "value": office_value(unit)}))
+        if org and unit.office.leads:
+            person = Value(type="person", label=base["subject"])
+            leader = {
+                "subject": org,
+                "attribute": unit.office.label,
+                "policy": unit.office.label,
+                "value": person,
+            }
+            result.append(NormalisedClaim(**{**common, **leader}))
+    return result
+
+
+def _value(
+    claim: Claim,
+    published: dt.date | None,
+    rulebook: Rulebook,
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+) -> Value | None:
+    policy = rulebook.policy(claim.attribute)
+    if claim.kind == "money":
+        return money(claim.value, lexicon)
+    if claim.kind == "percent":
+        value = quantity(
+            claim.value.replace("per cent", "%").replace("percent", "%"),
+            lexicon,
+            "%",
+            policy.tolerance,
+        )
+        return value
+    if claim.kind in ("count", "quantity"):
+        value = quantity(claim.value, lexicon, "", policy.tolerance)
+        return (
+            value.model_copy(update={"label": _count_label(value, claim, lexicon)})
+            if value
+            else None
+        )
+    if claim.kind in ("age", "year"):
+        number = int(claim.value) if claim.value.isdigit() else None
+        if number is None or (claim.kind == "age" and not 0 < number < 120):
+            return None
+        return Value(
+            type="quantity",
+            label=str(number),
+            low=number,
+            high=number,
+            point=number,
+            unit=claim.kind,
+        )
+    if claim.kind in ("place", "first"):
+        return Value(type="place", label=_place(claim.value, gazetteer))
+    if claim.kind == "date":
+        prefer = "future" if claim.qualifiers.tense == "future" else "past"
+        span = resolve_text(claim.value, published, prefer)
+        return Value(type="date", label=span.label(), span=span) if span else None
+    if claim.kind == "weekday":
+        weekday = weekday_of(claim.value)
+        span = resolve_text(claim.subject, published, "past")
+        if weekday is None:
+            return None
+        return Value(
+            type="weekday", label=claim.value.strip().capitalize(), weekday=weekday, span=span
+        )
+    return Value(type="text", label=claim.value)
+
+
+def _count_label(value, claim: Claim, lexicon: Lexicon) -> str:
+    hedge = lexicon.hedge(claim.value)
+    if value.point is None:
+        return claim.value.strip()
+    number = format_amount(value.point, "") if value.point >= 1e6 else f"{value.point:,.10g}"
+    return ((hedge[0].lower() + " ") if hedge else "") + number
+
+
+def _place(text: str, gazetteer: Gazetteer) -> str:
+    for part in [text, *text.split(",")]:
+        found = gazetteer.lookup(part.strip())
+        if found:
+            return found
+    return text.strip()
+
+
+def _scope(claim: Claim, gazetteer: Gazetteer) -> str | None:
+    scope = claim.qualifiers.scope
+    if not scope:
+        return None
+    return gazetteer.lookup(scope) or scope
+
+
+def _as_of(claim: Claim, published: dt.date | None) -> DateSpan | None:
+    when = claim.qualifiers.when
+    if when:
+        prefer = "future" if claim.qualifiers.tense == "future" else "past"
+        span = resolve_text(when, published, prefer)
+        if span is not None:
+            return span
+    return day(published) if published else None

@@ -1,0 +1,185 @@
+"""The report: one model that every output format (text, JSON, HTML...) renders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker import __version__
+from checker.discrepancies import SEVERITY_ORDER, Discrepancy
+from checker.documents import Diagnostic, Document
+from checker.normalise import NormalisedClaim
+from checker.rulebook import ClaimKind, Tense
+
+SCHEMA_VERSION = 1
+FAIL_ON_CHOICES = ("contradiction", "warning", "info", "never")
+
+
+class ToolInfo(BaseModel):
+    """The program that wrote the report."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = "factlint"
+    version: str = __version__
+    rules_version: str = Field("", description="Hash of the rule packs used.")
+
+
+class DocumentSummary(BaseModel):
+    """A document of the corpus and its metadata."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    path: str | None = Field(None, description="File the document was read from.")
+    claims: int = 0
+
+
+class ClaimRecord(BaseModel):
+    """An extracted, normalised claim (what the comparison saw), for auditing extraction."""
+
+    model_config = ConfigDict(frozen=True)
+
+    document: str
+    kind: ClaimKind
+    subject: str
+    attribute: str
+    value: str = Field(description="The normalised value.")
+    raw: str = Field(description="The value as written.")
+    text: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    tense: Tense = "current"
+    hedge: str | None = None
+    scope: str | None = None
+    attribution: str | None = None
+    as_of: str | None = None
+    discrepancies: list[str] = Field(
+        default_factory=list, description="Ids of the discrepancies it supports."
+    )
+
+
+class Stats(BaseModel):
+    """Counts for the run."""
+
+    model_config = ConfigDict(frozen=True)
+
+    documents: int
+    claims: int
+    discrepancies: int
+    by_severity: dict[str, int]
+    skipped: int = Field(0, description="Documents left out because they could not be read.")
+    seconds: float | None = Field(
+        None, description="Run time; null unless --timings (keeps JSON byte-identical)."
+    )
+
+
+class Report(BaseModel):
+    """Everything one run found."""
+
+    model_config = ConfigDict(frozen=True)
+
+    schema_version: int = SCHEMA_VERSION
+    tool: ToolInfo = Field(default_factory=ToolInfo)
+    corpus: list[str] = Field(
+        default_factory=list, description="The paths given on the command line."
+    )
+    documents: list[DocumentSummary]
+    discrepancies: list[Discrepancy]
+    claims: list[ClaimRecord] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    stats: Stats
+
+    def failing(self, fail_on: str) -> list[Discrepancy]:
+        """The discrepancies at or above a --fail-on threshold."""
+        if fail_on == "never":
+            return []
+        floor = SEVERITY_ORDER[fail_on]
+        return [d for d in self.discrepancies if SEVERITY_ORDER[d.severity] >= floor]
+
+    def document(self, doc_id: str) -> DocumentSummary | None:
+        """The summary of one document."""
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+
+def build_report(
+    corpus: list[str],
+    documents: list[Document],
+    claims: list[NormalisedClaim],
+    discrepancies: list[Discrepancy],
+    diagnostics: list[Diagnostic],
+    rules_version: str,
+    seconds: float | None = None,
+) -> Report:
+    """Assemble the report of a run."""
+    support: dict[tuple, list[str]] = {}
+    for discrepancy in discrepancies:
+        for value in discrepancy.values:
+            for ref in value.claims:
+                support.setdefault((ref.document, ref.start, ref.end, ref.rule), []).append(
+                    discrepancy.id
+                )
+    records = [_record(c, support) for c in claims]
+    per_document: dict[str, int] = {}
+    for record in records:
+        per_document[record.document] = per_document.get(record.document, 0) + 1
+    summaries = [
+        DocumentSummary(
+            id=d.id,
+            title=d.title,
+            published=d.published,
+            outlet=d.outlet,
+            url=d.url,
+            path=d.path,
+            claims=per_document.get(d.id, 0),
+        )
+        for d in documents
+    ]
+    by_severity = {s: sum(1 for d in discrepancies if d.severity == s) for s in SEVERITY_ORDER}
+    return Report(
+        tool=ToolInfo(rules_version=rules_version),
+        corpus=corpus,
+        documents=summaries,
+        discrepancies=discrepancies,
+        claims=sorted(records, key=lambda r: (r.document, r.start, r.end, r.attribute, r.value)),
+        diagnostics=sorted(diagnostics, key=lambda d: (d.document, d.code, d.line or 0)),
+        stats=Stats(
+            documents=len(documents),
+            claims=len(records),
+            discrepancies=len(discrepancies),
+            by_severity=by_severity,
+            skipped=sum(1 for d in diagnostics if d.skipped),
+            seconds=seconds,
+        ),
+    )
+
+
+def _record(claim: NormalisedClaim, support: dict[tuple, list[str]]) -> ClaimRecord:
+    evidence, qualifiers = claim.claim.evidence, claim.claim.qualifiers
+    key = (evidence.document, evidence.start, evidence.end, evidence.rule)
+    return ClaimRecord(
+        document=evidence.document,
+        kind=claim.claim.kind,
+        subject=claim.subject,
+        attribute=claim.attribute,
+        value=claim.value.label,
+        raw=claim.claim.value,
+        text=evidence.text,
+        sentence=evidence.sentence,
+        start=evidence.start,
+        end=evidence.end,
+        rule=evidence.rule,
+        tense=claim.tense,
+        hedge=qualifiers.hedge,
+        scope=claim.scope,
+        attribution=qualifiers.attribution,
+        as_of=claim.as_of.label() if claim.as_of else None,
+        discrepancies=sorted(set(support.get(key, []))),
+    )

@@ -1,0 +1,102 @@
+"""The terminal report: grouped by severity, every value with its quotes."""
+
+from __future__ import annotations
+
+import textwrap
+
+import click
+
+from checker.discrepancies import Discrepancy
+from checker.report import Report
+
+STYLES = {
+    "contradiction": {"fg": "red", "bold": True},
+    "warning": {"fg": "yellow", "bold": True},
+    "info": {"fg": "cyan"},
+}
+WIDTH = 100
+
+
+def render_text(report: Report, color: bool = False, **_: object) -> str:
+    """A readable report; ANSI colour only when `color` is set."""
+    lines = [_header(report, color), ""]
+    for severity in ("contradiction", "warning", "info"):
+        found = [d for d in report.discrepancies if d.severity == severity]
+        if not found:
+            continue
+        lines.append(_style(f"{severity.upper()} ({len(found)})", color, **STYLES[severity]))
+        lines.append("")
+        for discrepancy in found:
+            lines.extend(_discrepancy(discrepancy, report, color))
+            lines.append("")
+    if not report.discrepancies:
+        lines.append("No discrepancies found.")
+        lines.append("")
+    skipped = [d for d in report.diagnostics if d.skipped]
+    problems = [d for d in report.diagnostics if not d.skipped]
+    for title, items in (("Skipped documents", skipped), ("Input problems", problems)):
+        if items:
+            lines.append(_style(title, color, bold=True))
+            lines.extend(
+                f"  {d.document}{f':{d.line}' if d.line else ''}: {d.message}" for d in items
+            )
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _header(report: Report, color: bool) -> str:
+    counts = ", ".join(
+        f"{n} {s}{'s' if n != 1 else ''}" for s, n in report.stats.by_severity.items() if n
+    )
+    seconds = f" in {report.stats.seconds:.2f}s" if report.stats.seconds is not None else ""
+    text = (
+        f"factlint {report.tool.version}: {report.stats.documents} documents, {report.stats.claims} claims, "
+        f"{report.stats.discrepancies} discrepancies{f' ({counts})' if counts else ''}{seconds}"
+    )
+    return _style(text, color, bold=True)
+
+
+def _discrepancy(d: Discrepancy, report: Report, color: bool) -> list[str]:
+    scope = f" [{d.scope}]" if d.scope else ""
+    lines = [
+        _style(f"{d.subject} - {d.attribute}{scope}", color, bold=True) + f"  ({d.kind}, {d.id})",
+        *textwrap.wrap(d.explanation, WIDTH, initial_indent="  ", subsequent_indent="  "),
+    ]
+    for value in d.values:
+        lines.append("  " + _style(f"* {value.value}", color, **STYLES[d.severity]))
+        for ref in value.claims:
+            doc = report.document(ref.document)
+            meta = ", ".join(
+                filter(
+                    None,
+                    [
+                        doc.outlet if doc else None,
+                        str(ref.published) if ref.published else None,
+                        ref.attribution,
+                    ],
+                )
+            )
+            lines.append(f"      {ref.document}" + (f" ({meta})" if meta else ""))
+            lines.append("        " + _quote(ref.sentence, ref.text, color))
+    return lines
+
+
+def _quote(sentence: str, span: str, color: bool) -> str:
+    """The sentence, shortened around the claim, with the claim's words emphasised."""
+    at = sentence.find(span)
+    if at < 0:
+        return f'"{_shorten(sentence)}"'
+    before, after = sentence[:at], sentence[at + len(span) :]
+    if len(before) > 60:
+        before = "..." + before[-57:]
+    if len(after) > 60:
+        after = after[:57] + "..."
+    return '"' + before + _style(span, color, bold=True, underline=True) + after + '"'
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _style(text: str, color: bool, **style: object) -> str:
+    return click.style(text, **style) if color else text

@@ -1,0 +1,489 @@
+"""Rule packs: the YAML schema (pydantic), loading with located errors, and macro expansion.
+
+A pack is one YAML file in `rules/`. It may hold extraction rules (regexes with named groups
+and example sentences), vocabulary (hedges, tense markers, scopes...), regex definitions used
+as `{MACRO}` inside patterns, the title ontology, entity aliases, a gazetteer of places and
+comparison policies per attribute. All packs merge into one `Rulebook`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import importlib.resources
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from checker.errors import RuleFileError
+
+ClaimKind = Literal[
+    "title",
+    "money",
+    "percent",
+    "count",
+    "age",
+    "year",
+    "quantity",
+    "place",
+    "first",
+    "date",
+    "weekday",
+]
+Tense = Literal["past", "current", "future"]
+SubjectType = Literal["person", "org", "event", "place", "any"]
+Bound = Literal[
+    "exact", "lower", "at_least", "upper", "at_most", "approx", "approx_below", "approx_above"
+]
+Severity = Literal["contradiction", "warning", "info"]
+
+REGEX_TIMEOUT_SECONDS = 1.0
+_MACRO = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
+
+
+class Strict(BaseModel):
+    """Base for every pack model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- extraction rules -------------------------------------------------------------------
+
+
+class Pattern(Strict):
+    """One regular expression of a rule; named groups carry the parts of the claim."""
+
+    name: str
+    regex: str = Field(description="Python `regex` syntax; {MACRO} expands a definition.")
+
+
+class ExpectedClaim(Strict):
+    """What an example sentence must (or must not) yield; unset fields are not checked."""
+
+    subject: str | None = None
+    attribute: str | None = None
+    value: str | None = None
+    object: str | None = None
+    tense: Tense | None = None
+    scope: str | None = None
+
+
+class Example(Strict):
+    """An example sentence and the claims the rule must extract from it."""
+
+    text: str
+    published: dt.date | None = None
+    expect: list[ExpectedClaim] = Field(default_factory=list)
+    reject: list[ExpectedClaim] = Field(default_factory=list)
+
+
+class ExtractionRule(Strict):
+    """A rule turns regex matches in a sentence into claims of one kind."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    kind: ClaimKind
+    description: str
+    attribute: str | None = Field(
+        None, description="Fixed attribute; else taken from attribute_map."
+    )
+    attribute_map: dict[str, str] = Field(
+        default_factory=dict, description="Word in the `attribute` group -> attribute name."
+    )
+    subject_type: SubjectType = "any"
+    subject_from: Literal["group", "previous_person", "focus_org", "focus_event"] = "group"
+    tense: Tense | None = Field(
+        None, description="Tense the rule implies, such as future for 'will take over'."
+    )
+    change: bool = Field(
+        False, description="The rule reports a change, e.g. 'was named', 'became'."
+    )
+    trigger: str | None = Field(
+        None,
+        description="Cheap regex (case-insensitive) a sentence must contain before the patterns run.",
+    )
+    patterns: list[Pattern] = Field(min_length=1)
+    examples: list[Example] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _attribute_source(self) -> ExtractionRule:
+        if self.kind not in ("title", "weekday") and not self.attribute and not self.attribute_map:
+            raise ValueError("needs `attribute` or `attribute_map`")
+        return self
+
+
+# --- knowledge ----------------------------------------------------------------------------
+
+
+class Hedge(Strict):
+    """Words that turn a stated number into an interval."""
+
+    bound: Bound
+    phrases: list[str]
+    tolerance: float | None = Field(
+        None, ge=0, le=1, description="Relative width for approximations."
+    )
+
+
+class Vocabulary(Strict):
+    """Closed word lists the mechanisms read; every list is optional in a pack."""
+
+    hedges: list[Hedge] = Field(default_factory=list)
+    scale_words: dict[str, float] = Field(default_factory=dict)
+    currencies: dict[str, str] = Field(
+        default_factory=dict, description="Symbol or code -> ISO code."
+    )
+    currency_words: dict[str, str] = Field(
+        default_factory=dict, description="Word after an amount -> ISO code."
+    )
+    number_words: dict[str, float] = Field(default_factory=dict)
+    fraction_words: dict[str, tuple[float, float]] = Field(default_factory=dict)
+    title_modifiers: dict[str, Tense] = Field(default_factory=dict)
+    past_markers: list[str] = Field(default_factory=list)
+    future_markers: list[str] = Field(default_factory=list)
+    change_markers: list[str] = Field(default_factory=list)
+    revision_markers: list[str] = Field(default_factory=list)
+    attribution_markers: list[str] = Field(default_factory=list)
+    negation_markers: list[str] = Field(default_factory=list)
+    total_scope_markers: list[str] = Field(default_factory=list)
+    part_scope_markers: list[str] = Field(default_factory=list)
+    org_descriptors: list[str] = Field(default_factory=list)
+    person_pronouns: list[str] = Field(default_factory=list)
+    org_pronouns: list[str] = Field(default_factory=list)
+    honorifics: list[str] = Field(default_factory=list)
+    org_suffixes: list[str] = Field(default_factory=list)
+    not_names: list[str] = Field(
+        default_factory=list, description="Capitalised words that are never names."
+    )
+    abbreviations: list[str] = Field(default_factory=list)
+    event_nouns: dict[str, list[str]] = Field(
+        default_factory=dict, description="Canonical event -> nouns."
+    )
+
+
+class Office(Strict):
+    """A title in the ontology with its synonyms."""
+
+    id: str
+    label: str
+    names: list[str] = Field(min_length=1)
+    leads: bool = Field(False, description="The holder leads the organisation (CEO, chair...).")
+    groups: list[str] = Field(
+        default_factory=list, description="Exclusive groups: one office per group at a time."
+    )
+
+
+class Alias(Strict):
+    """Declared names of one entity."""
+
+    canonical: str
+    type: SubjectType = "any"
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Place(Strict):
+    """A place of the gazetteer and the place that contains it."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    within: str | None = None
+
+
+class AttributePolicy(Strict):
+    """How values of one attribute are compared."""
+
+    name: str
+    changes: Literal["never", "over_time", "on_event"] = Field(
+        "over_time",
+        description="never: values at different times still conflict; over_time: values at "
+        "different dates are changes; on_event: a change needs a marker or a long gap.",
+    )
+    same_period_days: int = Field(
+        0, ge=0, description="Dates closer than this count as the same time."
+    )
+    max_severity: Severity = "contradiction"
+    note: str | None = Field(None, description="Added to the explanation of its discrepancies.")
+    tolerance: float | None = Field(None, ge=0, description="Absolute rounding tolerance.")
+
+
+class RulePack(Strict):
+    """One YAML file of rules/."""
+
+    pack: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    description: str = ""
+    definitions: dict[str, str] = Field(default_factory=dict)
+    vocabulary: Vocabulary | None = None
+    offices: list[Office] = Field(default_factory=list)
+    aliases: list[Alias] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    attributes: list[AttributePolicy] = Field(default_factory=list)
+    rules: list[ExtractionRule] = Field(default_factory=list)
+
+    @field_validator("definitions")
+    @classmethod
+    def _definition_names(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value:
+            if not regex.fullmatch(r"[A-Z][A-Z0-9_]*", name):
+                raise ValueError(f"definition name {name!r} must be UPPER_CASE")
+        return value
+
+
+# --- the merged rulebook ------------------------------------------------------------------
+
+
+class CompiledRule(BaseModel):
+    """An extraction rule with its pack, full id and compiled patterns."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    id: str
+    pack: str
+    rule: ExtractionRule
+    trigger: regex.Pattern | None
+    compiled: list[tuple[str, regex.Pattern]]
+
+
+class Rulebook(BaseModel):
+    """Every pack merged: what extraction, normalisation and comparison read."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    rules: list[CompiledRule]
+    vocabulary: Vocabulary
+    offices: list[Office]
+    aliases: list[Alias]
+    places: list[Place]
+    attributes: dict[str, AttributePolicy]
+    definitions: dict[str, str]
+    sources: list[str] = Field(description="Files the packs were read from.")
+    version: str = Field(description="Hash of the packs' contents (for caches and reports).")
+
+    def policy(self, attribute: str) -> AttributePolicy:
+        """The comparison policy of an attribute (defaults when the packs declare none)."""
+        return self.attributes.get(attribute) or AttributePolicy(name=attribute)
+
+    def rule(self, rule_id: str) -> CompiledRule:
+        """The compiled rule with this full id."""
+        return next(r for r in self.rules if r.id == rule_id)
+
+    def __hash__(self) -> int:
+        return hash(self.version)
+
+
+def default_rules_dir() -> Path:
+    """The bundled rules/ folder: beside the package in a checkout, inside it when installed."""
+    checkout = Path(__file__).resolve().parent.parent / "rules"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(importlib.resources.files("checker.bundled_rules")))
+
+
+def pack_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The YAML files under the given files or folders, sorted."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.glob("*.y*ml") if p.suffix in (".yaml", ".yml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise RuleFileError(str(path), "no such rule file or folder")
+    return files
+
+
+def load_pack(path: Path) -> RulePack:
+    """Parse and validate one pack; errors name the file, line, rule and field."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(str(path), f"cannot read: {exc}") from exc
+    try:
+        data = yaml.safe_load(text)
+        lines = _line_index(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RuleFileError(
+            str(path),
+            f"not valid YAML: {getattr(exc, 'problem', exc)}",
+            line=mark.line + 1 if mark else None,
+        ) from exc
+    if not isinstance(data, dict):
+        raise RuleFileError(str(path), "a rule pack must be a mapping with a `pack:` key", line=1)
+    try:
+        return RulePack.model_validate(data)
+    except ValidationError as exc:
+        raise _located(path, data, lines, exc) from exc
+
+
+def load_rulebook(extra: Iterable[str | Path] = (), *, bundled: bool = True) -> Rulebook:
+    """Load the bundled packs plus user packs (files or folders) into one Rulebook."""
+    files = (pack_files([default_rules_dir()]) if bundled else []) + pack_files(extra)
+    return _build(tuple(str(f) for f in files))
+
+
+@functools.lru_cache(maxsize=8)
+def _build(files: tuple[str, ...]) -> Rulebook:
+    packs = [(Path(f), load_pack(Path(f))) for f in files]
+    vocabulary = _merge_vocabularies(p.vocabulary for _, p in packs if p.vocabulary)
+    offices = [o for _, p in packs for o in p.offices]
+    definitions: dict[str, str] = {}
+    for _, pack in packs:
+        definitions.update(pack.definitions)
+    definitions.update(_generated_definitions(vocabulary, offices))
+    rules: list[CompiledRule] = []
+    seen: set[str] = set()
+    for path, pack in packs:
+        for rule in pack.rules:
+            full_id = f"{pack.pack}.{rule.id}"
+            if full_id in seen:
+                raise RuleFileError(str(path), "duplicate rule id", rule=full_id, field="id")
+            seen.add(full_id)
+            compiled = [(p.name, _compile(p, definitions, path, full_id)) for p in rule.patterns]
+            trigger = None
+            if rule.trigger:
+                trigger = _compile(
+                    Pattern(name="trigger", regex=f"(?i:{rule.trigger})"),
+                    definitions,
+                    path,
+                    full_id,
+                )
+            rules.append(
+                CompiledRule(
+                    id=full_id, pack=pack.pack, rule=rule, trigger=trigger, compiled=compiled
+                )
+            )
+    digest = hashlib.sha256()
+    for path, _ in packs:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return Rulebook(
+        rules=rules,
+        vocabulary=vocabulary,
+        offices=offices,
+        aliases=[a for _, p in packs for a in p.aliases],
+        places=[pl for _, p in packs for pl in p.places],
+        attributes={a.name: a for _, p in packs for a in p.attributes},
+        definitions=definitions,
+        sources=[str(p) for p, _ in packs],
+        version=digest.hexdigest()[:12],
+    )
+
+
+def _merge_vocabularies(vocabularies: Iterable[Vocabulary]) -> Vocabulary:
+    merged: dict[str, object] = {}
+    for vocabulary in vocabularies:
+        for name in Vocabulary.model_fields:
+            value = getattr(vocabulary, name)
+            if isinstance(value, dict):
+                merged.setdefault(name, {}).update(value)  # type: ignore[union-attr]
+            else:
+                merged.setdefault(name, []).extend(value)  # type: ignore[union-attr]
+    return Vocabulary.model_validate(merged)
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex matching any phrase (longest first), spaces matching any whitespace."""
+    unique = sorted(set(phrases), key=lambda s: (-len(s), s))
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in unique)
+
+
+def _generated_definitions(vocabulary: Vocabulary, offices: list[Office]) -> dict[str, str]:
+    """Macros built from word lists, so patterns never repeat the vocabulary."""
+    hedges = [phrase for h in vocabulary.hedges for phrase in h.phrases]
+    words = {
+        "TITLE": [n for o in offices for n in o.names],
+        "HEDGE": hedges,
+        "SCALE": list(vocabulary.scale_words),
+        "CURRENCY": list(vocabulary.currencies),
+        "CURRENCY_WORD": list(vocabulary.currency_words),
+        "NUMBER_WORD": list(vocabulary.number_words),
+        "FRACTION_WORD": list(vocabulary.fraction_words),
+        "ORG_DESCRIPTOR": vocabulary.org_descriptors,
+        "PERSON_PRONOUN": vocabulary.person_pronouns,
+        "ORG_PRONOUN": vocabulary.org_pronouns,
+        "HONORIFIC": vocabulary.honorifics,
+        "EVENT_NOUN": [n for nouns in vocabulary.event_nouns.values() for n in nouns],
+        "TITLE_MODIFIER": list(vocabulary.title_modifiers),
+        "FUTURE_MARKER": vocabulary.future_markers,
+    }
+    return {
+        name: f"(?i:{alternation(values)})" if values else "(?!x)x"
+        for name, values in words.items()
+    }
+
+
+def expand(pattern: str, definitions: dict[str, str], _depth: int = 0) -> str:
+    """Replace every {MACRO} by its definition, recursively."""
+    if _depth > 20:
+        raise ValueError("definitions nest too deeply (a cycle?)")
+
+    def substitute(match: regex.Match) -> str:
+        name = match.group(1)
+        if name not in definitions:
+            raise KeyError(name)
+        return "(?:" + expand(definitions[name], definitions, _depth + 1) + ")"
+
+    return _MACRO.sub(substitute, pattern)
+
+
+def _compile(
+    pattern: Pattern, definitions: dict[str, str], path: Path, rule_id: str
+) -> regex.Pattern:
+    try:
+        return regex.compile(expand(pattern.regex, definitions), regex.V0)
+    except KeyError as exc:
+        raise RuleFileError(
+            str(path),
+            f"unknown definition {{{exc.args[0]}}} in pattern {pattern.name!r}",
+            rule=rule_id,
+            field="patterns.regex",
+        ) from exc
+    except (regex.error, ValueError) as exc:
+        raise RuleFileError(
+            str(path),
+            f"pattern {pattern.name!r} is not a valid regex: {exc}",
+            rule=rule_id,
+            field="patterns.regex",
+        ) from exc
+
+
+def _line_index(text: str) -> dict[tuple, int]:
+    """Map each YAML path (tuple of keys and indexes) to its 1-based line."""
+    index: dict[tuple, int] = {}
+
+    def walk(node: yaml.Node, path: tuple) -> None:
+        index[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                index[path + (key.value,)] = key.start_mark.line + 1
+                walk(value, path + (key.value,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, path + (i,))
+
+    root = yaml.compose(text)
+    if root is not None:
+        walk(root, ())
+    return index
+
+
+def _located(
+    path: Path, data: dict, lines: dict[tuple, int], exc: ValidationError
+) -> RuleFileError:
+    error = exc.errors()[0]
+    loc = tuple(error["loc"])
+    line = next((lines[loc[:i]] for i in range(len(loc), -1, -1) if loc[:i] in lines), None)
+    rule = None
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+        rules = data.get("rules") or []
+        if loc[1] < len(rules) and isinstance(rules[loc[1]], dict):
+            rule = f"{data.get('pack', '?')}.{rules[loc[1]].get('id', loc[1])}"
+    field = ".".join(str(p) for p in loc if not isinstance(p, int)) or None
+    message = error["msg"]
+    others = [f"{e['msg']} ({'.'.join(str(p) for p in e['loc'])})" for e in exc.errors()[1:4]]
+    if others:
+        message += "; also: " + "; ".join(others)
+    return RuleFileError(str(path), message, line=line, rule=rule, field=field)

@@ -1,0 +1,312 @@
+"""Values: a claim's value text becomes a typed, comparable value.
+
+Numbers become intervals: a hedge ("more than", "about") sets the bound, and the precision a
+figure is written with sets a rounding half-width ("$14 billion" covers 13.5 to 14.5 billion).
+Titles become offices of the ontology; places go through the gazetteer; dates become spans.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from checker.dates import DateSpan
+from checker.lexicon import Lexicon
+from checker.rulebook import Bound, Office, Tense
+
+ValueType = Literal["quantity", "office", "person", "place", "date", "weekday", "text"]
+_DIGITS = regex.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+_CONVERSION = regex.compile(r"\(([^()]*)\)\s*$")
+_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
+
+
+class Value(BaseModel):
+    """A normalised value; which fields are set depends on `type`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: ValueType
+    label: str
+    low: float | None = None
+    high: float | None = None
+    point: float | None = None
+    bound: Bound = "exact"
+    precision: float = 0.0
+    unit: str = ""
+    conversions: tuple[tuple[str, float, float], ...] = ()
+    office: str | None = None
+    span: DateSpan | None = None
+    weekday: int | None = None
+
+    @property
+    def key(self) -> tuple:
+        """Values with equal keys are the same value."""
+        if self.type == "quantity":
+            return (self.unit, self.bound, _round(self.point))
+        if self.type == "office":
+            return (self.office,)
+        if self.type == "date" and self.span:
+            return (self.span.start, self.span.end)
+        if self.type == "weekday":
+            return (self.weekday,)
+        return (regex.sub(r"[^\p{L}\p{N}]+", " ", self.label.casefold()).strip(),)
+
+    def interval(self, unit: str | None = None) -> tuple[float, float] | None:
+        """The values this one allows, in `unit` (a conversion in parentheses counts)."""
+        if unit is None or unit == self.unit:
+            return (
+                self.low if self.low is not None else -math.inf,
+                self.high if self.high is not None else math.inf,
+            )
+        for conv_unit, low, high in self.conversions:
+            if conv_unit == unit:
+                return (low, high)
+        return None
+
+    @property
+    def is_bound(self) -> bool:
+        """'more than', 'up to'...: the text gives a limit, not a figure."""
+        return self.bound in ("lower", "at_least", "upper", "at_most") or (
+            self.type == "quantity"
+            and self.low is not None
+            and self.high is not None
+            and self.bound == "exact"
+            and self.point is None
+        )
+
+
+def _round(number: float | None) -> float | None:
+    return None if number is None else round(number, 6)
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+
+def parse_number(text: str, lexicon: Lexicon) -> tuple[float, float] | None:
+    """The number in `text` and the half-width its writing implies: '1,300' -> (1300, 50)."""
+    match = _DIGITS.search(text)
+    scale = _scale(text, lexicon, match.end() if match else 0)
+    if match:
+        whole, fraction = match.group(1).replace(",", ""), match.group(2) or ""
+        number = float(whole + fraction)
+        if fraction:
+            half = 0.5 * 10 ** -(len(fraction) - 1)
+        else:
+            # Trailing zeros may be rounding, but at least two digits are taken as meant.
+            trailing = len(whole) - len(whole.rstrip("0")) if whole != "0" else 0
+            half = 0.5 * 10 ** min(trailing, max(len(whole) - 2, 0))
+        return number * scale, half * scale
+    words = regex.findall(r"[a-z]+(?:-[a-z]+)?", text.lower())
+    total, current = 0.0, 0.0
+    found = False
+    number_words = lexicon.vocabulary.number_words
+    for word in words:
+        for part in word.split("-"):
+            value = number_words.get(part)
+            if value is None:
+                continue
+            found = True
+            if value >= 100 and current:
+                current *= value
+                if value >= 1000:
+                    total, current = total + current, 0.0
+            else:
+                current += value
+    if not found:
+        phrase = " ".join(words)
+        value = next((v for k, v in number_words.items() if " " in k and k in phrase), None)
+        return (value * scale, 0.0) if value else None
+    return (total + current) * scale, 0.0
+
+
+def _scale(text: str, lexicon: Lexicon, start: int) -> float:
+    tail = text[start:].lower()
+    match = regex.match(r"\s*([a-z]+)\b", tail)
+    if match and match.group(1) in lexicon.vocabulary.scale_words:
+        return lexicon.vocabulary.scale_words[match.group(1)]
+    return 1.0
+
+
+def quantity(
+    text: str, lexicon: Lexicon, unit: str = "", tolerance: float | None = None
+) -> Value | None:
+    """A number with its hedge as an interval, e.g. 'more than 1,500' -> (1500, inf)."""
+    main, conversions = _split_conversion(text, lexicon)
+    hedge = lexicon.hedge(main)
+    body = main[len(hedge[0]) :] if hedge else main
+    parsed = parse_number(body, lexicon)
+    if parsed is None:
+        fraction = _fraction(body, lexicon)
+        if fraction is None:
+            return None
+        low, high = fraction
+        return Value(
+            type="quantity", label=text.strip(), low=low, high=high, unit=unit, bound="exact"
+        )
+    number, half = parsed
+    if tolerance is not None:
+        half = max(half, tolerance)
+    bound = hedge[1].bound if hedge else "exact"
+    width = hedge[1].tolerance if hedge and hedge[1].tolerance is not None else 0.1
+    low, high = _interval(number, half, bound, width)
+    return Value(
+        type="quantity",
+        label=text.strip(),
+        low=low,
+        high=high,
+        point=number,
+        bound=bound,
+        precision=half,
+        unit=unit,
+        conversions=tuple(conversions),
+    )
+
+
+def _interval(
+    number: float, half: float, bound: Bound, width: float
+) -> tuple[float | None, float | None]:
+    if bound == "lower":
+        return number, None
+    if bound == "at_least":
+        return number, None
+    if bound == "upper":
+        return None, number
+    if bound == "at_most":
+        return None, number
+    spread = max(abs(number) * width, half)
+    if bound == "approx":
+        return number - spread, number + spread
+    if bound == "approx_below":
+        return number - spread, number
+    if bound == "approx_above":
+        return number, number + spread
+    return number - half, number + half
+
+
+def _fraction(text: str, lexicon: Lexicon) -> tuple[float, float] | None:
+    lowered = text.lower()
+    for word, (low, high) in sorted(
+        lexicon.vocabulary.fraction_words.items(), key=lambda kv: -len(kv[0])
+    ):
+        if regex.search(rf"\b{regex.escape(word)}\b", lowered):
+            return low, high
+    return None
+
+
+def _split_conversion(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, float, float]]]:
+    match = _CONVERSION.search(text)
+    if not match:
+        return text, []
+    converted = money(match.group(1), lexicon)
+    main = text[: match.start()].strip()
+    if converted is None or converted.low is None or converted.high is None:
+        return main, []
+    return main, [(converted.unit, converted.low, converted.high)]
+
+
+def currency(text: str, lexicon: Lexicon) -> str:
+    """The ISO code of the currency in a money string ('' when none is written)."""
+    vocabulary = lexicon.vocabulary
+    for symbol in sorted(vocabulary.currencies, key=len, reverse=True):
+        if symbol in text:
+            return vocabulary.currencies[symbol]
+    lowered = text.lower()
+    for word in sorted(vocabulary.currency_words, key=len, reverse=True):
+        if regex.search(rf"\b{regex.escape(word)}\b", lowered):
+            return vocabulary.currency_words[word]
+    return ""
+
+
+def money(text: str, lexicon: Lexicon) -> Value | None:
+    """'more than $10 billion' -> an interval in USD; '(roughly £69bn)' is kept as a conversion."""
+    main, _ = _split_conversion(text, lexicon)
+    value = quantity(text, lexicon, unit=currency(main, lexicon))
+    if value is None:
+        return None
+    return value.model_copy(update={"label": money_label(value, lexicon)})
+
+
+def money_label(value: Value, lexicon: Lexicon) -> str:
+    """A canonical rendering: 'more than $10 billion'."""
+    hedge = lexicon.hedge(value.label)
+    prefix = (hedge[0].lower() + " ") if hedge else ""
+    return (
+        prefix + format_amount(value.point, value.unit) if value.point is not None else value.label
+    )
+
+
+def format_amount(number: float | None, unit: str) -> str:
+    """1.43e10 USD -> '$14.3 billion'."""
+    if number is None:
+        return "?"
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(number) >= size:
+            text = f"{number / size:.3f}".rstrip("0").rstrip(".") + f" {word}"
+            break
+    else:
+        text = f"{number:,.2f}".rstrip("0").rstrip(".") if number % 1 else f"{number:,.0f}"
+    symbol = _SYMBOLS.get(unit)
+    if symbol:
+        return symbol + text
+    return f"{text} {unit}".strip()
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+
+class OfficeUnit(BaseModel):
+    """One office read from a title phrase, with the tense its modifiers give it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    office: Office
+    tense: Tense | None
+    interim: bool = False
+
+
+def offices(title: str, ontology: list[Office], lexicon: Lexicon) -> list[OfficeUnit]:
+    """'co-founder and ex-CEO' -> [founder (no tense), chief executive (past)]."""
+    by_name = {n.lower(): o for o in ontology for n in o.names}
+    modifiers = lexicon.vocabulary.title_modifiers
+    units: list[OfficeUnit] = []
+    shared_tense: Tense | None = None
+    for position, part in enumerate(regex.split(r"\s*(?:,|\band\b|&)\s*", title.strip())):
+        words = regex.sub(r"^(?:an?|the)\s+", "", part.strip(), flags=regex.I)
+        tense: Tense | None = None
+        interim = False
+        while True:
+            head = regex.match(r"([A-Za-z]+-|[A-Za-z]+)\s*", words)
+            if not head or head.group(1).lower() not in modifiers:
+                break
+            word = head.group(1).lower()
+            interim = interim or word in ("interim", "acting")
+            if modifiers[word] != "current" or tense is None:
+                tense = modifiers[word] if modifiers[word] != "current" else tense
+            words = words[head.end() :]
+        if position == 0:
+            shared_tense = tense
+        office = by_name.get(words.lower().strip()) or _longest_office(words, by_name)
+        if office is not None:
+            units.append(OfficeUnit(office=office, tense=tense, interim=interim))
+    if shared_tense and len(units) > 1 and all(u.tense is None for u in units[1:]):
+        units = [units[0]] + [u.model_copy(update={"tense": shared_tense}) for u in units[1:]]
+    return units
+
+
+def _longest_office(words: str, by_name: dict[str, Office]) -> Office | None:
+    lowered = words.lower()
+    found = [
+        (len(name), office)
+        for name, office in by_name.items()
+        if regex.search(rf"\b{regex.escape(name)}\b", lowered)
+    ]
+    return max(found, key=lambda item: item[0])[1] if found else None
+
+
+def office_value(unit: OfficeUnit) -> Value:
+    """The value of one office."""
+    label = ("interim " if unit.interim else "") + unit.office.label
+    return Value(type="office", label=label, office=unit.office.id)

@@ -1,0 +1,190 @@
+"""Comparison semantics on small hand-made corpora: time, scope, hedges, titles, ages."""
+
+from __future__ import annotations
+
+from checker import check
+
+
+def _corpus(tmp_path, docs):
+    for name, (published, text) in docs.items():
+        front = f"---\npublished: {published}\n---\n" if published else ""
+        (tmp_path / name).write_text(front + text + "\n", encoding="utf-8")
+    return check([str(tmp_path)])
+
+
+def _find(report, subject, attribute):
+    return [d for d in report.discrepancies if d.subject == subject and d.attribute == attribute]
+
+
+def test_ages_allow_birthdays_between_publication_dates(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2024-07-04", "Sir Keir Starmer, 61, voted in north London."),
+            "b.md": ("2024-07-08", "Keir Starmer, 62, toured Scotland."),
+            "c.md": ("2025-08-01", "Keir Starmer, 62, spoke."),
+        },
+    )
+    [age] = _find(report, "Keir Starmer", "age")
+    assert age.severity == "warning" and age.kind == "possible_birthday"
+    docs = {v.value: {c.document for c in v.claims} for v in age.values}
+    assert docs == {"61": {"a.md"}, "62": {"b.md", "c.md"}}
+    assert "4 days" in age.explanation
+
+
+def test_impossible_ages_contradict(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2023-05-12", "Linda Yaccarino, 60, was named."),
+            "b.md": ("2023-06-06", "Linda Yaccarino, 56, began work."),
+        },
+    )
+    [age] = _find(report, "Linda Yaccarino", "age")
+    assert (age.severity, age.kind) == ("contradiction", "age_mismatch")
+
+
+def test_a_new_title_with_a_marker_is_a_change(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2024-07-04", "Shadow Chancellor Rachel Reeves spoke on Thursday."),
+            "b.md": (
+                "2024-07-05",
+                "Rachel Reeves was named Chancellor of the Exchequer on Friday.",
+            ),
+        },
+    )
+    [title] = _find(report, "Rachel Reeves", "title")
+    assert (title.severity, title.kind) == ("info", "changed_over_time")
+
+
+def test_exclusive_titles_in_the_same_period_contradict(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2023-11-18", "Chief technology officer Mira Murati was in charge."),
+            "b.md": ("2023-11-23", "Chief operating officer Mira Murati signed the letter."),
+        },
+    )
+    [title] = _find(report, "Mira Murati", "title")
+    assert (title.severity, title.kind) == ("contradiction", "exclusive_titles")
+
+
+def test_synonyms_and_coheld_roles_agree(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": (None, "Acme Corp CEO Jane Roe spoke."),
+            "b.md": (None, "Jane Roe, founder and chief executive of Acme Corp, spoke."),
+            "c.md": (None, "Acme Corp chief executive officer Jane Roe spoke."),
+        },
+    )
+    assert not [d for d in report.discrepancies if d.severity != "info"]
+
+
+def test_different_scopes_are_not_compared(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2024-07-08", "In Scotland alone, Labour won 37 seats."),
+            "b.md": ("2024-07-08", "Labour won 411 of the 650 seats."),
+        },
+    )
+    assert report.discrepancies == []
+
+
+def test_same_day_disjoint_counts_contradict_and_later_counts_are_changes(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": (
+                "2023-02-07",
+                "About 5,000 people have been confirmed dead across both countries after the earthquake.",
+            ),
+            "b.md": (
+                "2023-02-07",
+                "More than 9,000 people have now died in Turkey and Syria combined after the quake.",
+            ),
+            "c.md": (
+                "2023-02-14",
+                "More than 41,000 people are now known to have died after the earthquake.",
+            ),
+        },
+    )
+    deaths = _find(report, "earthquake", "deaths")
+    flagged = [d for d in deaths if d.severity == "contradiction"]
+    assert len(flagged) == 1
+    assert {v.value for v in flagged[0].values} == {"about 5,000", "more than 9,000"}
+    assert any(d.kind == "changed_over_time" for d in deaths)
+
+
+def test_bound_versus_value_is_a_warning_and_two_bounds_agree(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": (None, "Amazon invested $4 billion in Anthropic."),
+            "b.md": (None, "Amazon invested more than $3 billion in Anthropic."),
+            "c.md": (None, "Amazon invested more than $2 billion in Anthropic."),
+        },
+    )
+    [investment] = _find(report, "Amazon \u2192 Anthropic", "investment")
+    assert (investment.severity, investment.kind) == ("warning", "bound_vs_value")
+    assert {v.value for v in investment.values} == {
+        "$4 billion",
+        "more than $3 billion",
+        "more than $2 billion",
+    }
+
+
+def test_rounding_is_tolerated(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": (None, "Amazon invested $4.1 billion in Anthropic."),
+            "b.md": (None, "Amazon invested $4 billion in Anthropic."),
+        },
+    )
+    assert report.discrepancies == []
+
+
+def test_weekday_mismatch_names_the_calendar_day(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": (
+                "2023-11-18",
+                "OpenAI chief executive Sam Altman, 38, was removed on Friday 17 November.",
+            ),
+            "b.md": ("2023-11-21", "The board removed Altman on Thursday, 17 November."),
+        },
+    )
+    [weekday] = [d for d in report.discrepancies if d.kind == "weekday_mismatch"]
+    assert weekday.subject == "Sam Altman"
+    assert "was a Friday" in weekday.explanation
+
+
+def test_a_document_never_contradicts_itself(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2023-05-12", "Linda Yaccarino, 60, was named. Linda Yaccarino, 56, said."),
+            "b.md": ("2023-05-12", "Nothing to see."),
+        },
+    )
+    assert report.discrepancies == []
+
+
+def test_conversions_and_different_currencies(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": (
+                None,
+                "Twitter has agreed to be bought by Elon Musk in a deal worth $44 billion (about £34.5bn).",
+            ),
+            "b.md": (None, "Elon Musk has completed his £34.5bn takeover of Twitter."),
+            "c.md": (None, "Elon Musk has completed his €41bn takeover of Twitter."),
+        },
+    )
+    assert report.discrepancies == []
