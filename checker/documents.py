@@ -54,6 +54,7 @@ class Sentence(BaseModel):
 
 _BOUNDARY = regex.compile(r"""[.!?]["”’')\]]*(?=\s+["“‘(\[]?[\p{Lu}\d])|\n\s*\n|\n""")
 _TOKEN_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+_TOKEN_WINDOW = 40
 
 
 def split_sentences(text: str, start: int = 0, abbreviations: Iterable[str] = ()) -> list[Sentence]:
@@ -68,7 +69,7 @@ def split_sentences(text: str, start: int = 0, abbreviations: Iterable[str] = ()
     for match in _BOUNDARY.finditer(text, start):
         end = match.end()
         if match.group().startswith(".") and _is_abbreviation(
-            text[cursor : match.start() + 1], abbrevs
+            text, cursor, match.start() + 1, abbrevs
         ):
             continue
         _append(sentences, text, cursor, end)
@@ -77,8 +78,14 @@ def split_sentences(text: str, start: int = 0, abbreviations: Iterable[str] = ()
     return sentences
 
 
-def _is_abbreviation(chunk: str, abbrevs: set[str]) -> bool:
-    found = _TOKEN_BEFORE.search(chunk)
+def _is_abbreviation(text: str, start: int, end: int, abbrevs: set[str]) -> bool:
+    """Whether the full stop ending text[start:end] closes an abbreviation."""
+    # The token is the run of letters and dots before the final one: look at a short window
+    # first, and at the whole chunk only when the run reaches the window's edge.
+    window = max(start, end - _TOKEN_WINDOW)
+    found = _TOKEN_BEFORE.search(text[window:end])
+    if found and found.start() == 0 and window > start:
+        found = _TOKEN_BEFORE.search(text[start:end])
     if not found:
         return False
     token = found.group(1).lower().rstrip(".")

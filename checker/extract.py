@@ -8,6 +8,7 @@ resolved here, inside the document; names are matched across documents later (no
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -18,11 +19,14 @@ from checker.documents import Document, Sentence, split_sentences
 from checker.lexicon import Lexicon, lexicon_for
 from checker.names import clean_mention
 from checker.places import Gazetteer, gazetteer_for
+from checker.prefilter import rule_filter_for
 from checker.rulebook import REGEX_TIMEOUT_SECONDS, CompiledRule, Rulebook, expand
+from checker.scan import WordAlternation, count_word, may_match
 
 SCOPED_KINDS = frozenset({"money", "percent", "count"})
 PERSON_KINDS = frozenset({"title", "age"})
 FOCUS_CLOSE_RATIO = 0.67  # a runner-up this close to the top makes "the company" ambiguous
+_SPACES = regex.compile(r"\s+")
 _CLAUSE_BREAK = regex.compile(r"[;:(\u2014]|\s[\u2013-]\s")
 _SUBORDINATE_TIME = regex.compile(r"\b(?:since|after|before|when|until|while)\b[^,]*$", regex.I)
 _CONTRAST_BEFORE_TIME = regex.compile(
@@ -52,12 +56,16 @@ def extract(document: Document, rulebook: Rulebook) -> list[Claim]:
 
 
 def match_sentence(sentence: Sentence, rulebook: Rulebook) -> list[Hit]:
-    """All matches of all rules in one sentence (a rule that times out is skipped)."""
+    """All matches of all rules in one sentence (a rule that times out is skipped).
+
+    Only the patterns whose literals all occur in the sentence are run (checker.prefilter):
+    the others cannot match, so the hits are the same as running every pattern.
+    """
     hits: list[Hit] = []
-    for rule in rulebook.rules:
+    for rule, patterns in rule_filter_for(rulebook).candidates(sentence.text):
         if rule.trigger is not None and not rule.trigger.search(sentence.text):
             continue
-        for name, pattern in rule.compiled:
+        for name, pattern in patterns:
             try:
                 for match in pattern.finditer(sentence.text, timeout=REGEX_TIMEOUT_SECONDS):
                     hits.append(Hit(sentence, rule, name, match))
@@ -77,9 +85,7 @@ class DocumentContext:
         self.lexicon: Lexicon = lexicon_for(rulebook)
         self.gazetteer: Gazetteer = gazetteer_for(rulebook)
         self.rulebook = rulebook
-        self._title_split = regex.compile(
-            expand("(?:{TITLE_MODIFIER})?\\s*(?:{TITLES})\\s*$", rulebook.definitions)
-        )
+        self._title_split = _title_split_pattern(rulebook)
         self.persons = self._find_persons(hits)
         self.person_mentions = self._mentions(self.persons)
         self.org_mentions, self.focus_org = self._find_orgs()
@@ -136,15 +142,11 @@ class DocumentContext:
     def _mentions(self, names: dict[str, str]) -> list[tuple[int, str]]:
         if not names:
             return []
-        pattern = regex.compile(
-            r"\b(?:"
-            + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
-            + r")\b"
-        )
+        pattern = WordAlternation(names)  # as regex \b(?:longest|...|shortest)\b
         mentions = []
         for sentence in self.sentences:
-            for match in pattern.finditer(sentence.text):
-                mentions.append((sentence.start + match.start(), names[match.group(0)]))
+            for start, name in pattern.finditer(sentence.text):
+                mentions.append((sentence.start + start, names[name]))
         return sorted(mentions)
 
     def _find_orgs(self) -> tuple[list[tuple[int, str]], str | None]:
@@ -187,9 +189,12 @@ class DocumentContext:
         return name
 
     def _find_event(self) -> str | None:
+        body = self.document.body
+        if not may_match(self.lexicon.event_noun, body):
+            return None
         events = Counter(
-            self.lexicon.event_nouns[regex.sub(r"\s+", " ", m.group(0).lower())]
-            for m in self.lexicon.event_noun.finditer(self.document.body)
+            self.lexicon.event_nouns[_SPACES.sub(" ", m.group(0).lower())]
+            for m in self.lexicon.event_noun.finditer(body)
         )
         return events.most_common(1)[0][0] if events else None
 
@@ -476,10 +481,16 @@ def _attribution(lexicon: Lexicon, text: str) -> str | None:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def _stands_alone(surname: str, body: str, full_name: str) -> bool:
     """True when a surname also appears on its own, outside the full name."""
-    alone = len(regex.findall(rf"\b{regex.escape(surname)}\b(?!\s+\p{{Lu}})", body))
-    return alone > len(regex.findall(rf"\b{regex.escape(full_name)}\b", body))
+    alone = count_word(body, surname, not_before_capital=True)
+    return alone > count_word(body, full_name)
+
+
+@functools.lru_cache(maxsize=8)
+def _title_split_pattern(rulebook: Rulebook) -> regex.Pattern:
+    return regex.compile(expand("(?:{TITLE_MODIFIER})?\\s*(?:{TITLES})\\s*$", rulebook.definitions))
 
 
 def _merge_short_forms(counts: Counter) -> dict[str, str]:

@@ -14,6 +14,7 @@ _PLACE_PREFIX = regex.compile(
 )
 _ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.I)
 _SPACES = regex.compile(r"\s+")
+_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -30,10 +31,21 @@ def _clean(mention: str, honorifics: frozenset[str]) -> str:
 
 def clean_mention(mention: str, vocabulary: Vocabulary) -> str:
     """The entity name in a mention: "Scale's" -> "Scale", "Sir Keir Starmer" -> "Keir Starmer"."""
-    honorifics = frozenset(h.rstrip(".") for h in vocabulary.honorifics)
-    return _clean(mention, honorifics)
+    return _clean(mention, _honorifics(vocabulary))
 
 
+def _honorifics(vocabulary: Vocabulary) -> frozenset[str]:
+    cached = _HONORIFICS.get(id(vocabulary))
+    if cached is None or cached[0] is not vocabulary:
+        cached = (vocabulary, frozenset(h.rstrip(".") for h in vocabulary.honorifics))
+        _HONORIFICS[id(vocabulary)] = cached
+    return cached[1]
+
+
+_HONORIFICS: dict[int, tuple[Vocabulary, frozenset[str]]] = {}
+
+
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A comparison key for names: lower case, letters and digits only."""
-    return regex.sub(r"[^\p{L}\p{N}]+", " ", name.casefold()).strip()
+    return _NOT_ALNUM.sub(" ", name.casefold()).strip()

@@ -1,0 +1,297 @@
+"""Literal prefilters: which rule patterns can possibly match a sentence, decided in one scan.
+
+Most sentences match no rule, and running ~100 large regexes over every sentence is what
+extraction used to spend its time on. Every pattern (and its rule's trigger) is analysed
+once: from its parse tree we derive clauses of literals, such as {"invested", "invests",
+"poured", ...} and {"in"}, with the guarantee that any text the pattern matches contains at
+least one literal of every clause. One Aho-Corasick scan of a sentence finds every literal it
+contains; only the patterns whose clauses are all satisfied are run. The filter is a
+necessary condition, never a guess: the same hits come out, in the same order.
+
+Literals are compared case-insensitively (text and literals both go through `fold`), which
+is weaker than the patterns' own case rules but never wrong. Constructs the analysis does not
+understand count as "could be anything", which only makes the filter less selective.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import ahocorasick
+import regex
+from regex import _regex_core as core
+
+from checker.rulebook import _MACRO, CompiledRule, Rulebook, expand
+
+MAX_EXACT = 16  # largest set of exact strings kept before it turns into a clause
+# Characters that case-insensitive regex matching equates with an ASCII letter although
+# str.lower() does not map them to it (tests/test_prefilter.py checks this list is complete).
+_FOLD_EXTRA = {"\u017f": "s", "\u212a": "k", "\u0130": "i"}
+_FOLD_TABLE = str.maketrans(_FOLD_EXTRA)
+_CONTEXTUAL = frozenset("\u03a3\u03c3\u03c2")  # sigma: its lower case depends on context
+
+
+def fold(text: str) -> str:
+    """The form in which literals are looked for: lower case, odd case variants mapped."""
+    return text.translate(_FOLD_TABLE).lower()
+
+
+@dataclass(frozen=True)
+class Info:
+    """What a regex node guarantees about the text it matches."""
+
+    exact: frozenset[str] | None  # it matches exactly one of these strings (None: unknown)
+    clauses: tuple[frozenset[str], ...] = ()  # each: the match contains one of these
+
+    def as_clauses(self) -> tuple[frozenset[str], ...]:
+        """The guarantee as clauses only."""
+        if self.exact is not None and "" not in self.exact:
+            return (self.exact,)
+        return self.clauses
+
+
+EMPTY = Info(frozenset({""}))
+_PLACEHOLDER = 0xF0000  # supplementary private use area: one code point per macro
+
+
+def _is_placeholder(code: int) -> bool:
+    return _PLACEHOLDER <= code < _PLACEHOLDER + 0xFFFD
+
+
+ANY = Info(None)
+
+
+def required_literals(pattern: str, flags: int = regex.V0) -> tuple[frozenset[str], ...]:
+    """Clauses of folded literals that every match of `pattern` contains (empty: no filter)."""
+    try:
+        tree = _parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern simply gets no prefilter
+        return ()
+    clauses = _walk(tree).as_clauses()
+    return tuple(sorted(set(clauses), key=_selectivity))
+
+
+def _parse(pattern: str, flags: int, strict: bool = False):
+    """The parse tree `regex` builds for a pattern (strict: refuse unscoped inline flags)."""
+    global_flags = flags
+    while True:
+        source = core.Source(pattern)
+        info = core.Info(global_flags, source.char_type, {})
+        info.guess_encoding = core.UNICODE
+        source.ignore_space = bool(info.flags & regex.VERBOSE)
+        try:
+            tree = core._parse_pattern(source, info)
+        except core._UnscopedFlagSet:
+            if strict:
+                raise
+            global_flags = info.global_flags
+            continue
+        if not source.at_end():
+            raise ValueError("unbalanced parenthesis")
+        return tree
+
+
+def _selectivity(clause: frozenset[str]) -> tuple:
+    """Sort key: clauses of long literals first (they are rarer), then smaller clauses."""
+    return (-min(len(s) for s in clause), len(clause), sorted(clause))
+
+
+def _walk(node, macro=None) -> Info:
+    kind = type(node)
+    if kind is core.Sequence:
+        return _sequence([_walk(item, macro) for item in node.items])
+    if kind is core.Branch:
+        return _branch([_walk(b, macro) for b in node.branches])
+    if kind in (core.Group, core.Atomic):
+        return _walk(node.subpattern, macro)
+    if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        if node.min_count == 0:
+            return ANY
+        inner = _walk(node.subpattern, macro)
+        if node.min_count == node.max_count == 1:
+            return inner
+        return Info(None, inner.as_clauses())
+    if kind is core.Character:
+        if macro is not None and node.positive and _is_placeholder(node.value):
+            return macro(node.value, bool(node.case_flags & regex.IGNORECASE))
+        return _character(node)
+    if kind is core.LookAround or (
+        issubclass(kind, core.ZeroWidthBase) and kind is not core.Failure
+    ):
+        return EMPTY
+    return ANY
+
+
+def _character(node) -> Info:
+    if not node.positive or node.zerowidth:
+        return ANY
+    char = chr(node.value)
+    if node.case_flags & regex.FULLCASE:
+        return ANY
+    if node.case_flags & regex.IGNORECASE:
+        return Info(frozenset({char.lower()})) if char.isascii() else ANY
+    folded = fold(char)
+    if len(folded) != 1 or char in _CONTEXTUAL or folded in _CONTEXTUAL:
+        return ANY
+    return Info(frozenset({folded}))
+
+
+def _sequence(items: list[Info]) -> Info:
+    """Adjacent exact parts join into longer literals; anything else separates them."""
+    clauses: list[frozenset[str]] = []
+    run: frozenset[str] | None = frozenset({""})
+    whole = True  # every item so far was exact and joined into `run`
+    for item in items:
+        if item.exact is None:
+            clauses.extend(_flush(run))
+            clauses.extend(item.clauses)
+            run, whole = None, False
+        elif run is not None and len(run) * len(item.exact) <= MAX_EXACT:
+            run = frozenset(a + b for a in run for b in item.exact)
+        else:
+            clauses.extend(_flush(run))
+            run, whole = item.exact, False
+    if whole and run is not None:
+        return Info(run)
+    clauses.extend(_flush(run))
+    return Info(None, tuple(clauses))
+
+
+def _flush(run: frozenset[str] | None) -> list[frozenset[str]]:
+    return [run] if run is not None and "" not in run else []
+
+
+def _branch(infos: list[Info]) -> Info:
+    if all(i.exact is not None for i in infos):
+        union = frozenset().union(*(i.exact for i in infos))
+        if len(union) <= MAX_EXACT:
+            return Info(union)
+        return Info(None, (union,)) if "" not in union else ANY
+    best = []
+    for info in infos:
+        clauses = info.as_clauses()
+        if not clauses:
+            return ANY
+        best.append(min(clauses, key=_selectivity))
+    return Info(None, (frozenset().union(*best),))
+
+
+# --- the matcher ------------------------------------------------------------------------------
+
+
+class LiteralIndex:
+    """One automaton over the literals of numbered requirements; answers which may hold."""
+
+    def __init__(self, requirements: list[tuple[frozenset[str], ...]]) -> None:
+        literals = sorted({lit for clauses in requirements for c in clauses for lit in c})
+        ids = {lit: i for i, lit in enumerate(literals)}
+        self._automaton = ahocorasick.Automaton()
+        for literal, index in ids.items():
+            self._automaton.add_word(literal, index)
+        if literals:
+            self._automaton.make_automaton()
+        self._empty = not literals
+        # The first (most selective) clause of each requirement is indexed: literal id ->
+        # bitmask of the requirements it may satisfy; the other clauses are checked after.
+        self._first: dict[int, int] = {}
+        self._rest: list[tuple[frozenset[int], ...]] = []
+        self._always = 0
+        for position, clauses in enumerate(requirements):
+            id_clauses = [frozenset(ids[lit] for lit in clause) for clause in clauses]
+            self._rest.append(tuple(id_clauses[1:]))
+            if not id_clauses:
+                self._always |= 1 << position
+            for index in id_clauses[0] if id_clauses else ():
+                self._first[index] = self._first.get(index, 0) | 1 << position
+
+    def possible(self, text: str) -> list[int]:
+        """The requirements (by number, ascending) that the literals in `text` satisfy."""
+        present = set() if self._empty else {index for _, index in self._automaton.iter(fold(text))}
+        mask = self._always
+        first = self._first
+        for index in present:
+            mask |= first.get(index, 0)
+        found = []
+        while mask:
+            low = mask & -mask
+            position = low.bit_length() - 1
+            mask ^= low
+            if all(not clause.isdisjoint(present) for clause in self._rest[position]):
+                found.append(position)
+        return found
+
+
+class MacroAnalyser:
+    """`required_literals` for patterns written with {MACRO}s, analysing each macro once.
+
+    Expanded patterns are large (a title alternation appears in many of them) and parsing
+    them is slow; here each {MACRO} becomes a private-use placeholder character whose Info is
+    computed from its definition, once per case context.
+    """
+
+    def __init__(self, definitions: dict[str, str]) -> None:
+        self.definitions = definitions
+        self.names = sorted(definitions)
+        self._codes = {name: _PLACEHOLDER + i for i, name in enumerate(self.names)}
+        self._infos: dict[tuple[str, bool], Info] = {}
+
+    def literals(self, source: str, expanded: str) -> tuple[frozenset[str], ...]:
+        """Clauses for a pattern `source` whose macro expansion is `expanded`."""
+        try:
+            if expand(source, self.definitions) != expanded:
+                raise ValueError("the pattern was not expanded from this source")
+            info = self._info(source, ci=False)
+        except Exception:  # noqa: BLE001 - fall back to parsing the whole expansion
+            return required_literals(expanded)
+        return tuple(sorted(set(info.as_clauses()), key=_selectivity))
+
+    def _info(self, source: str, ci: bool) -> Info:
+        if any(_is_placeholder(ord(c)) for c in source):
+            raise ValueError("pattern contains placeholder characters")
+        marked = _MACRO.sub(lambda m: f"(?:{chr(self._codes[m.group(1)])})", source)
+        tree = _parse(f"(?i:{marked})" if ci else marked, regex.V0, strict=True)
+        return _walk(tree, self._macro)
+
+    def _macro(self, code: int, ci: bool) -> Info:
+        key = (self.names[code - _PLACEHOLDER], ci)
+        if key not in self._infos:
+            self._infos[key] = self._info(self.definitions[key[0]], ci)
+        return self._infos[key]
+
+
+class RuleFilter:
+    """The rules of a rulebook with the literal requirements of each pattern and trigger."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        analyser = MacroAnalyser(rulebook.definitions)
+        self._patterns: list[tuple[CompiledRule, str, regex.Pattern]] = []
+        requirements = []
+        for rule in rulebook.rules:
+            trigger: tuple[frozenset[str], ...] = ()
+            if rule.trigger is not None and rule.rule.trigger is not None:
+                trigger = analyser.literals(f"(?i:{rule.rule.trigger})", rule.trigger.pattern)
+            for source, (name, compiled) in zip(rule.rule.patterns, rule.compiled, strict=True):
+                self._patterns.append((rule, name, compiled))
+                requirements.append(trigger + analyser.literals(source.regex, compiled.pattern))
+        self.index = LiteralIndex(requirements)
+
+    def candidates(self, text: str):
+        """(rule, [(name, compiled pattern)]) for each rule some pattern of which may match."""
+        current: CompiledRule | None = None
+        patterns: list[tuple[str, regex.Pattern]] = []
+        for position in self.index.possible(text):
+            rule, name, compiled = self._patterns[position]
+            if rule is not current:
+                if patterns:
+                    yield current, patterns
+                current, patterns = rule, []
+            patterns.append((name, compiled))
+        if patterns:
+            yield current, patterns
+
+
+@functools.lru_cache(maxsize=8)
+def rule_filter_for(rulebook: Rulebook) -> RuleFilter:
+    """The RuleFilter of a rulebook, built once."""
+    return RuleFilter(rulebook)

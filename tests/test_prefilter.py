@@ -1,0 +1,152 @@
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.documents import split_sentences
+from checker.ingest import ingest
+from checker.prefilter import (
+    _FOLD_EXTRA,
+    MacroAnalyser,
+    RuleFilter,
+    fold,
+    required_literals,
+    rule_filter_for,
+)
+from checker.rulebook import load_rulebook
+
+
+def test_literals_of_a_sequence_and_alternation():
+    assert set(required_literals(r"take\s+over\s+(?:on|from)\s+\d")) == {
+        frozenset({"take"}),
+        frozenset({"over"}),
+        frozenset({"on", "from"}),
+    }
+
+
+def test_case_insensitive_and_optional_parts():
+    assert set(required_literals(r"(?i:ABC)(?:xyz)?d")) == {frozenset({"abc"}), frozenset({"d"})}
+    assert required_literals(r"(?:abc|)") == ()
+    assert required_literals(r"a*") == ()
+    assert required_literals(r"(?:ab){2}") == (frozenset({"ab"}),)
+
+
+def test_lookarounds_do_not_split_literals():
+    assert required_literals(r"ab(?=c)\bcd") == (frozenset({"abcd"}),)
+
+
+def test_unparsable_pattern_gets_no_filter():
+    assert required_literals(r"(unbalanced") == ()
+
+
+def test_fold_covers_every_character_that_matches_an_ascii_letter_ignoring_case():
+    letters = regex.compile(r"(?i)[a-z]")
+    for code in range(0x110000):
+        char = chr(code)
+        if letters.fullmatch(char) and not char.isascii():
+            assert char in _FOLD_EXTRA, f"U+{code:04X} matches an ASCII letter ignoring case"
+            assert regex.fullmatch(f"(?i){_FOLD_EXTRA[char]}", char)
+    for char, letter in _FOLD_EXTRA.items():
+        assert fold(char) == letter
+
+
+def test_macro_analysis_equals_analysis_of_the_expanded_pattern():
+    rulebook = load_rulebook()
+    analyser = MacroAnalyser(rulebook.definitions)
+    for rule in rulebook.rules:
+        for source, (_, compiled) in zip(rule.rule.patterns, rule.compiled, strict=True):
+            assert analyser.literals(source.regex, compiled.pattern) == required_literals(
+                compiled.pattern
+            ), rule.id
+
+
+def test_most_bundled_patterns_get_a_filter():
+    # Guards against the analysis silently degrading (e.g. if regex's parser changes).
+    rulebook = load_rulebook()
+    analysed = RuleFilter(rulebook)
+    filtered = [
+        position
+        for position in range(len(analysed._patterns))
+        if analysed.index._always & (1 << position) == 0
+    ]
+    assert len(filtered) >= 0.9 * len(analysed._patterns)
+
+
+def _sentences(rulebook):
+    texts = [e.text for r in rulebook.rules for e in r.rule.examples]
+    for document in ingest(["seeds"]).documents:
+        texts += [
+            s.text
+            for s in split_sentences(
+                document.text, document.body_start, rulebook.vocabulary.abbreviations
+            )
+        ]
+    return texts
+
+
+def _possible_patterns(rulebook, text):
+    return {
+        (rule.id, name)
+        for rule, patterns in rule_filter_for(rulebook).candidates(text)
+        for name, _ in patterns
+    }
+
+
+def test_the_filter_never_drops_a_pattern_that_matches():
+    rulebook = load_rulebook()
+    checked = 0
+    for text in _sentences(rulebook):
+        possible = _possible_patterns(rulebook, text)
+        for rule in rulebook.rules:
+            if rule.trigger is not None and not rule.trigger.search(text):
+                continue
+            for name, pattern in rule.compiled:
+                if pattern.search(text):
+                    checked += 1
+                    assert (rule.id, name) in possible, (rule.id, name, text)
+    assert checked > 100
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Meta",
+                "invested",
+                "$14.3 billion",
+                "in",
+                "Scale AI",
+                ",",
+                "CEO",
+                "Alexandr Wang",
+                "chief executive",
+                "64-year-old",
+                "the company",
+                "stake",
+                "49%",
+                "founded",
+                "1999",
+                "ſ",
+                "K",
+                "İ",
+                "Friday",
+                "17 November",
+                "will",
+                "take over",
+                "on",
+                "said",
+                ".",
+            ]
+        ),
+        min_size=1,
+        max_size=14,
+    )
+)
+def test_the_filter_is_sound_on_generated_sentences(words):
+    rulebook = load_rulebook()
+    text = " ".join(words)
+    possible = _possible_patterns(rulebook, text)
+    for rule in rulebook.rules:
+        for name, pattern in rule.compiled:
+            if pattern.search(text):
+                assert (rule.id, name) in possible, (rule.id, name, text)
