@@ -25,8 +25,10 @@ from checker.discrepancies import (
     fingerprint,
 )
 from checker.normalise import NormalisedClaim
+from checker.patterns import compiled
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import AttributePolicy, Office, Rulebook, Severity
+from checker.scan import SubstringIndex
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Comparer:
         self.gazetteer: Gazetteer = gazetteer_for(rulebook)
         self.offices: dict[str, Office] = {o.id: o for o in rulebook.offices}
         self.people = sorted({c.subject for c in claims if c.claim.subject_type == "person"})
+        self._surnames: SubstringIndex | None = None
 
     # --- one group -------------------------------------------------------------------------
 
@@ -115,6 +118,8 @@ class Comparer:
                     or SEVERITY_ORDER[verdict.severity] > SEVERITY_ORDER[best.verdict.severity]
                 ):
                     best = Judged(verdict, a, b)
+                    if verdict.severity == _MOST_SEVERE:
+                        return best  # nothing later can replace it
         return best
 
     # --- two claims ------------------------------------------------------------------------
@@ -293,19 +298,26 @@ class Comparer:
     def _participant(self, claims: list[NormalisedClaim]) -> str | None:
         """The person most of the sentences are about (for date-only discrepancies)."""
         counts: dict[str, int] = {}
-        for person in self.people:
-            surname = person.split()[-1]
-            pattern = regex.compile(rf"\b(?:{regex.escape(person)}|{regex.escape(surname)})\b")
-            hits = {
-                c.claim.evidence.sentence
-                for c in claims
-                if pattern.search(c.claim.evidence.sentence)
-            }
-            if hits:
-                counts[person] = len(hits)
+        sentences = {c.claim.evidence.sentence for c in claims}
+        for sentence in sentences:
+            # Only people whose surname occurs in the sentence can match (the pattern needs it).
+            for person in self._people_named_in(sentence):
+                surname = person.split()[-1]
+                pattern = compiled(rf"\b(?:{regex.escape(person)}|{regex.escape(surname)})\b")
+                if pattern.search(sentence):
+                    counts[person] = counts.get(person, 0) + 1
         return max(sorted(counts), key=lambda p: counts[p]) if counts else None
 
+    def _people_named_in(self, sentence: str) -> set[str]:
+        if self._surnames is None:
+            self._by_surname: dict[str, list[str]] = defaultdict(list)
+            for person in self.people:
+                self._by_surname[person.split()[-1]].append(person)
+            self._surnames = SubstringIndex(self._by_surname)
+        return {p for s in self._surnames.found(sentence) for p in self._by_surname[s]}
 
+
+_MOST_SEVERE = max(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__)
 _NO_DATE = DateSpan(start=dt.date.min, end=dt.date.min, precision="day")
 
 

@@ -14,6 +14,8 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from checker.patterns import compiled
+
 Precision = Literal["day", "month", "year"]
 Prefer = Literal["past", "future"]
 
@@ -21,6 +23,7 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
+_MONTH_NAMES = tuple(calendar.month_name)  # calendar.month_name calls strftime each time
 
 _M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -57,9 +60,9 @@ class DateSpan(BaseModel):
     def label(self) -> str:
         """Human-readable form: 8 August 2024, January 2023, 2019."""
         if self.precision == "day":
-            return f"{self.start.day} {calendar.month_name[self.start.month]} {self.start.year}"
+            return f"{self.start.day} {_MONTH_NAMES[self.start.month]} {self.start.year}"
         if self.precision == "month":
-            return f"{calendar.month_name[self.start.month]} {self.start.year}"
+            return f"{_MONTH_NAMES[self.start.month]} {self.start.year}"
         if self.text:
             return self.text
         if self.start.month == 1 and self.end.month == 12:
@@ -133,7 +136,7 @@ def _year(year: int) -> DateSpan:
 
 
 def _part_of_year(part: str, year: int) -> DateSpan:
-    part = regex.sub(r"^the\s+|\s+of(?:\s+the)?$", "", part.strip().lower())
+    part = compiled(r"^the\s+|\s+of(?:\s+the)?$").sub("", part.strip().lower())
     months = {"end": (10, 12), "middle": (5, 8)}.get(part, (1, 3))
     last = calendar.monthrange(year, months[1])[1]
     return DateSpan(
@@ -145,7 +148,7 @@ def _part_of_year(part: str, year: int) -> DateSpan:
 
 
 def _day_month(text: str, published: dt.date | None, prefer: Prefer) -> DateSpan | None:
-    parts = regex.findall(r"[A-Za-z]+|\d+", text)
+    parts = compiled(r"[A-Za-z]+|\d+").findall(text)
     month = next((_MONTHS[p.lower()] for p in parts if p.lower() in _MONTHS), None)
     numbers = [int(p) for p in parts if p.isdigit()]
     day_number = next((n for n in numbers if n <= 31), None)

@@ -8,10 +8,10 @@ name it can stand for (a surname to a person's full name, a first word to an org
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from checker.names import name_key
 from checker.rulebook import Rulebook
@@ -54,16 +54,21 @@ class EntityIndex:
         long_names = sorted(
             (n for n in counts if len(n.split()) >= 2), key=lambda n: (-counts[n], n)
         )
+        twins = _Twins()
         for name in long_names:
-            twin = next((c for c in canonical.values() if similar(name, c)), None)
+            twin = twins.first_similar(name)
             canonical[name] = twin or name
+            if twin is None:
+                twins.add(name)
+        values = _Values(canonical.values())
         for name in counts:
             if name in canonical:
                 continue
-            canonical[name] = self._short_form(name, set(canonical.values())) or name
+            canonical[name] = self._short_form(name, values) or name
+            values.add(canonical[name])
         return canonical
 
-    def _short_form(self, name: str, long_names: set[str]) -> str | None:
+    def _short_form(self, name: str, long_names: _Values) -> str | None:
         """The single longer name a one-word mention stands for, if there is exactly one."""
         if " " in name:
             return None
@@ -71,20 +76,13 @@ class EntityIndex:
         for candidate in (name, name[:-1] if name.endswith("s") and len(name) > 3 else None):
             if not candidate:
                 continue
-            matches = {
-                full
-                for full in long_names
-                if (
-                    full.split()[-1] == candidate
-                    and "org" not in types
-                    and self._is("person", full)
-                )
-                or (
-                    full.split()[0] == candidate
-                    and "person" not in types
-                    and not self._is_only("person", full)
-                )
-            }
+            matches: set[str] = set()
+            if "org" not in types:
+                matches |= {f for f in long_names.by_last[candidate] if self._is("person", f)}
+            if "person" not in types:
+                matches |= {
+                    f for f in long_names.by_first[candidate] if not self._is_only("person", f)
+                }
             if len(matches) == 1:
                 return matches.pop()
         return None
@@ -94,6 +92,64 @@ class EntityIndex:
 
     def _is_only(self, kind: str, name: str) -> bool:
         return self._types.get(name, set()) == {kind}
+
+
+class _Twins:
+    """Canonical names so far; finds the first one `similar` to a name without comparing all.
+
+    `similar` needs equal keys, or keys of at least MIN_FUZZY_LENGTH whose last words start
+    with the same letter and whose ratio reaches MIN_SIMILARITY: names are bucketed by that
+    letter and each bucket is searched by rapidfuzz in one call.
+    """
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self._exact: dict[str, int] = {}
+        self._buckets: dict[str, tuple[list[str], list[int]]] = {}
+
+    def add(self, name: str) -> None:
+        key = _fuzzy_key(name)
+        self._exact.setdefault(key, len(self.names))
+        if len(key) >= MIN_FUZZY_LENGTH:
+            keys, positions = self._buckets.setdefault(key.split()[-1][:1], ([], []))
+            keys.append(key)
+            positions.append(len(self.names))
+        self.names.append(name)
+
+    def first_similar(self, name: str) -> str | None:
+        key = _fuzzy_key(name)
+        best = self._exact.get(key, len(self.names))
+        if len(key) >= MIN_FUZZY_LENGTH:
+            keys, positions = self._buckets.get(key.split()[-1][:1], ([], []))
+            found = process.extract(
+                key,
+                keys,
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=MIN_SIMILARITY,
+                limit=None,
+            )
+            best = min([best, *(positions[index] for _, _, index in found)])
+        return self.names[best] if best < len(self.names) else None
+
+
+class _Values:
+    """A growing set of canonical names, indexed by first and last word."""
+
+    def __init__(self, names) -> None:
+        self._seen: set[str] = set()
+        self.by_first: defaultdict[str, set[str]] = defaultdict(set)
+        self.by_last: defaultdict[str, set[str]] = defaultdict(set)
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        words = name.split()
+        if name in self._seen or not words:
+            return
+        self._seen.add(name)
+        self.by_first[words[0]].add(name)
+        self.by_last[words[-1]].add(name)
 
 
 def _fuzzy_key(name: str) -> str:

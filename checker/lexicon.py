@@ -6,6 +6,7 @@ import functools
 
 import regex
 
+from checker.patterns import compiled
 from checker.rulebook import Hedge, Rulebook, alternation, expand
 
 
@@ -57,7 +58,7 @@ class Lexicon:
         match = self.hedge_at_start.match(value)
         if not match:
             return None
-        phrase = regex.sub(r"\s+", " ", match.group(0).lower())
+        phrase = compiled(r"\s+").sub(" ", match.group(0).lower())
         return match.group(0), self._hedges[phrase]
 
     def is_pronoun(self, text: str) -> bool:
@@ -67,7 +68,7 @@ class Lexicon:
 
     def is_descriptor(self, text: str) -> bool:
         """'the company', 'the startup'... (an organisation named by what it is)."""
-        return regex.sub(r"\s+", " ", text.lower()).strip() in self.org_descriptors
+        return compiled(r"\s+").sub(" ", text.lower()).strip() in self.org_descriptors
 
 
 def _words(pattern: str, anchored: bool = False) -> regex.Pattern:

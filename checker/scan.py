@@ -91,3 +91,22 @@ def _literal_index(pattern: regex.Pattern) -> LiteralIndex:
 def may_match(pattern: regex.Pattern, text: str) -> bool:
     """False only when `pattern` certainly finds nothing in `text` (see checker.prefilter)."""
     return bool(_literal_index(pattern).possible(text))
+
+
+class SubstringIndex:
+    """The keys (strings) that occur in a text as substrings, found in one scan."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for key in keys:
+            if key:
+                self._automaton.add_word(key, key)
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def found(self, text: str) -> set[str]:
+        """Every key that occurs in `text`."""
+        if self._empty:
+            return set()
+        return {key for _, key in self._automaton.iter(text)}

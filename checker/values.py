@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.dates import DateSpan
 from checker.lexicon import Lexicon
+from checker.patterns import compiled, word_pattern
 from checker.rulebook import Bound, Office, Tense
 
 ValueType = Literal["quantity", "office", "person", "place", "date", "weekday", "text"]
@@ -52,7 +53,7 @@ class Value(BaseModel):
             return (self.span.start, self.span.end)
         if self.type == "weekday":
             return (self.weekday,)
-        return (regex.sub(r"[^\p{L}\p{N}]+", " ", self.label.casefold()).strip(),)
+        return (compiled(r"[^\p{L}\p{N}]+").sub(" ", self.label.casefold()).strip(),)
 
     def interval(self, unit: str | None = None) -> tuple[float, float] | None:
         """The values this one allows, in `unit` (a conversion in parentheses counts)."""
@@ -99,7 +100,7 @@ def parse_number(text: str, lexicon: Lexicon) -> tuple[float, float] | None:
             trailing = len(whole) - len(whole.rstrip("0")) if whole != "0" else 0
             half = 0.5 * 10 ** min(trailing, max(len(whole) - 2, 0))
         return number * scale, half * scale
-    words = regex.findall(r"[a-z]+(?:-[a-z]+)?", text.lower())
+    words = compiled(r"[a-z]+(?:-[a-z]+)?").findall(text.lower())
     total, current = 0.0, 0.0
     found = False
     number_words = lexicon.vocabulary.number_words
@@ -124,7 +125,7 @@ def parse_number(text: str, lexicon: Lexicon) -> tuple[float, float] | None:
 
 def _scale(text: str, lexicon: Lexicon, start: int) -> float:
     tail = text[start:].lower()
-    match = regex.match(r"\s*([a-z]+)\b", tail)
+    match = compiled(r"\s*([a-z]+)\b").match(tail)
     if match and match.group(1) in lexicon.vocabulary.scale_words:
         return lexicon.vocabulary.scale_words[match.group(1)]
     return 1.0
@@ -191,7 +192,7 @@ def _fraction(text: str, lexicon: Lexicon) -> tuple[float, float] | None:
     for word, (low, high) in sorted(
         lexicon.vocabulary.fraction_words.items(), key=lambda kv: -len(kv[0])
     ):
-        if regex.search(rf"\b{regex.escape(word)}\b", lowered):
+        if word_pattern(word).search(lowered):
             return low, high
     return None
 
@@ -215,7 +216,7 @@ def currency(text: str, lexicon: Lexicon) -> str:
             return vocabulary.currencies[symbol]
     lowered = text.lower()
     for word in sorted(vocabulary.currency_words, key=len, reverse=True):
-        if regex.search(rf"\b{regex.escape(word)}\b", lowered):
+        if word_pattern(word).search(lowered):
             return vocabulary.currency_words[word]
     return ""
 
@@ -273,12 +274,12 @@ def offices(title: str, ontology: list[Office], lexicon: Lexicon) -> list[Office
     modifiers = lexicon.vocabulary.title_modifiers
     units: list[OfficeUnit] = []
     shared_tense: Tense | None = None
-    for position, part in enumerate(regex.split(r"\s*(?:,|\band\b|&)\s*", title.strip())):
-        words = regex.sub(r"^(?:an?|the)\s+", "", part.strip(), flags=regex.I)
+    for position, part in enumerate(compiled(r"\s*(?:,|\band\b|&)\s*").split(title.strip())):
+        words = compiled(r"^(?:an?|the)\s+", regex.I).sub("", part.strip())
         tense: Tense | None = None
         interim = False
         while True:
-            head = regex.match(r"([A-Za-z]+-|[A-Za-z]+)\s*", words)
+            head = compiled(r"([A-Za-z]+-|[A-Za-z]+)\s*").match(words)
             if not head or head.group(1).lower() not in modifiers:
                 break
             word = head.group(1).lower()
@@ -301,7 +302,7 @@ def _longest_office(words: str, by_name: dict[str, Office]) -> Office | None:
     found = [
         (len(name), office)
         for name, office in by_name.items()
-        if regex.search(rf"\b{regex.escape(name)}\b", lowered)
+        if word_pattern(name).search(lowered)
     ]
     return max(found, key=lambda item: item[0])[1] if found else None
 
