@@ -52,7 +52,8 @@ def compare(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[Discrepan
     comparer = Comparer(rulebook, claims)
     groups: dict[tuple[str, str, str], list[NormalisedClaim]] = defaultdict(list)
     for claim in claims:
-        groups[(claim.subject, claim.attribute, claim.scope or "")].append(claim)
+        if not claim.claim.qualifiers.disputed:
+            groups[(claim.subject, claim.attribute, claim.scope or "")].append(claim)
     found = [d for key in sorted(groups) for d in comparer.group(groups[key])]
     return sorted(
         found, key=lambda d: (-SEVERITY_ORDER[d.severity], d.subject.casefold(), d.attribute, d.id)

@@ -407,7 +407,7 @@ class DocumentContext:
             revision=bool(lexicon.revision.search(text)),
             interim=bool(regex.search(r"\b(?:interim|acting)\b", matched, regex.I)),
             attribution=attribution,
-            negated=bool(lexicon.negation.search(before[-30:])),
+            disputed=lexicon.disputed(text, match.start("value"), match.end("value")),
             scope=scope,
             whole=whole,
             population=groups.get("population"),

@@ -23,7 +23,19 @@ class Lexicon:
         self.past = _words(alternation(vocabulary.past_markers))
         self.change = _words(alternation(vocabulary.change_markers))
         self.revision = _words(alternation(vocabulary.revision_markers))
-        self.negation = _words(alternation(vocabulary.negation_markers))
+        self.negation = regex.compile(
+            rf"(?<![\w-])(?:{alternation(vocabulary.negation_markers)})\s+(?:\S+\s+)?$", regex.I
+        )
+        denial, nouns = alternation(vocabulary.denial_verbs), alternation(vocabulary.report_nouns)
+        self.denial = regex.compile(
+            rf"\b(?:{denial})\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", regex.I
+        )
+        self.error_before = _words(alternation(vocabulary.error_adverbs))
+        self.error_after = regex.compile(
+            rf"^[^.;]{{0,60}}?\b(?:was|were|is|are|had\s+been|has\s+been|proved|turned\s+out\s+to\s+be)\s+"
+            rf"(?:\w+\s+)?(?:{alternation(vocabulary.error_adjectives)})\b",
+            regex.I,
+        )
         self.total_scope = _words(alternation(vocabulary.total_scope_markers))
         place = expand("{PLACE}", rulebook.definitions)
         part = alternation(vocabulary.part_scope_markers)
@@ -59,6 +71,16 @@ class Lexicon:
             return None
         phrase = regex.sub(r"\s+", " ", match.group(0).lower())
         return match.group(0), self._hedges[phrase]
+
+    def disputed(self, sentence: str, start: int, end: int) -> bool:
+        """True when the sentence denies the value or calls it wrong ('not $5bn', 'denied reports that')."""
+        before, after = sentence[:start], sentence[end:]
+        return bool(
+            self.negation.search(before[-25:])
+            or self.denial.search(before)
+            or self.error_before.search(before[-60:])
+            or self.error_after.search(after)
+        )
 
     def is_pronoun(self, text: str) -> bool:
         """He, she, it, its..."""

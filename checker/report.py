@@ -60,6 +60,9 @@ class ClaimRecord(BaseModel):
     hedge: str | None = None
     scope: str | None = None
     attribution: str | None = None
+    disputed: bool = Field(
+        False, description="Denied or called wrong in its sentence: not compared."
+    )
     as_of: str | None = None
     discrepancies: list[str] = Field(
         default_factory=list, description="Ids of the discrepancies it supports."
@@ -180,6 +183,7 @@ def _record(claim: NormalisedClaim, support: dict[tuple, list[str]]) -> ClaimRec
         hedge=qualifiers.hedge,
         scope=claim.scope,
         attribution=qualifiers.attribution,
+        disputed=qualifiers.disputed,
         as_of=claim.as_of.label() if claim.as_of else None,
         discrepancies=sorted(set(support.get(key, []))),
     )

@@ -38,7 +38,15 @@ ClaimKind = Literal[
 Tense = Literal["past", "current", "future"]
 SubjectType = Literal["person", "org", "event", "place", "any"]
 Bound = Literal[
-    "exact", "lower", "at_least", "upper", "at_most", "approx", "approx_below", "approx_above"
+    "exact",
+    "lower",
+    "at_least",
+    "upper",
+    "at_most",
+    "approx",
+    "approx_below",
+    "approx_above",
+    "range",
 ]
 Severity = Literal["contradiction", "warning", "info"]
 
@@ -71,6 +79,7 @@ class ExpectedClaim(Strict):
     object: str | None = None
     tense: Tense | None = None
     scope: str | None = None
+    disputed: bool | None = None
 
 
 class Example(Strict):
@@ -149,6 +158,10 @@ class Vocabulary(Strict):
     revision_markers: list[str] = Field(default_factory=list)
     attribution_markers: list[str] = Field(default_factory=list)
     negation_markers: list[str] = Field(default_factory=list)
+    denial_verbs: list[str] = Field(default_factory=list)
+    report_nouns: list[str] = Field(default_factory=list)
+    error_adverbs: list[str] = Field(default_factory=list)
+    error_adjectives: list[str] = Field(default_factory=list)
     total_scope_markers: list[str] = Field(default_factory=list)
     part_scope_markers: list[str] = Field(default_factory=list)
     org_descriptors: list[str] = Field(default_factory=list)
@@ -405,6 +418,7 @@ def _generated_definitions(vocabulary: Vocabulary, offices: list[Office]) -> dic
         "PERSON_PRONOUN": vocabulary.person_pronouns,
         "ORG_PRONOUN": vocabulary.org_pronouns,
         "HONORIFIC": vocabulary.honorifics,
+        "NOT_NAME": vocabulary.not_names,
         "EVENT_NOUN": [n for nouns in vocabulary.event_nouns.values() for n in nouns],
         "TITLE_MODIFIER": list(vocabulary.title_modifiers),
         "FUTURE_MARKER": vocabulary.future_markers,

@@ -45,7 +45,7 @@ class Value(BaseModel):
     def key(self) -> tuple:
         """Values with equal keys are the same value."""
         if self.type == "quantity":
-            return (self.unit, self.bound, _round(self.point))
+            return (self.unit, self.bound, _round(self.point), _round(self.low), _round(self.high))
         if self.type == "office":
             return (self.office,)
         if self.type == "date" and self.span:
@@ -69,7 +69,7 @@ class Value(BaseModel):
     @property
     def is_bound(self) -> bool:
         """'more than', 'up to'...: the text gives a limit, not a figure."""
-        return self.bound in ("lower", "at_least", "upper", "at_most") or (
+        return self.bound in ("lower", "at_least", "upper", "at_most", "range") or (
             self.type == "quantity"
             and self.low is not None
             and self.high is not None
@@ -130,11 +130,51 @@ def _scale(text: str, lexicon: Lexicon, start: int) -> float:
     return 1.0
 
 
+_BETWEEN = regex.compile(r"^\s*between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s*$", regex.I)
+_DASH = regex.compile(
+    r"^\s*(?P<a>[^\d]{0,4}\d[\d,.]*(?:\s*[a-z]+)?)\s*[-\u2013]\s*(?P<b>[^\d\s]{0,4}\s?\d.*?)\s*$",
+    regex.I,
+)
+
+
+def number_range(text: str, lexicon: Lexicon) -> tuple[float, float] | None:
+    """'between 700 and 750', '700-750', '$1bn-$2bn' -> the interval they span."""
+    match = _BETWEEN.match(text) or _DASH.match(text)
+    if not match:
+        return None
+    first, second = parse_number(match.group("a"), lexicon), parse_number(match.group("b"), lexicon)
+    if first is None or second is None:
+        return None
+    (low, _), (high, _) = first, second
+    if not _scale_word(match.group("a"), lexicon) and _scale_word(match.group("b"), lexicon):
+        factor = lexicon.vocabulary.scale_words[_scale_word(match.group("b"), lexicon)]
+        low *= factor
+    if low > high:
+        return None
+    return low, high
+
+
+def _scale_word(text: str, lexicon: Lexicon) -> str | None:
+    found = regex.search(r"\d\s*([a-z]+)\b", text.lower())
+    return found.group(1) if found and found.group(1) in lexicon.vocabulary.scale_words else None
+
+
 def quantity(
     text: str, lexicon: Lexicon, unit: str = "", tolerance: float | None = None
 ) -> Value | None:
     """A number with its hedge as an interval, e.g. 'more than 1,500' -> (1500, inf)."""
     main, conversions = _split_conversion(text, lexicon)
+    span = number_range(main, lexicon)
+    if span is not None:
+        return Value(
+            type="quantity",
+            label=text.strip(),
+            low=span[0],
+            high=span[1],
+            bound="range",
+            unit=unit,
+            conversions=tuple(conversions),
+        )
     hedge = lexicon.hedge(main)
     body = main[len(hedge[0]) :] if hedge else main
     parsed = parse_number(body, lexicon)
