@@ -130,6 +130,8 @@ class Comparer:
         if verdict is None:
             return None
         if verdict.kind != "weekday_mismatch" and not self._same_time(a, b, policy, changes):
+            if policy.cumulative and _falls(a, b):
+                return Verdict("warning", "conflicting_values", _fall_reason(a, b))
             return Verdict("info", "changed_over_time", _changed_reason(a, b))
         if SEVERITY_ORDER[verdict.severity] > SEVERITY_ORDER[policy.max_severity]:
             verdict = Verdict(policy.max_severity, verdict.kind, verdict.reason)
@@ -331,6 +333,24 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
             f"{bound.label} is a bound that {figure.label} satisfies, so the two are compatible but not equally precise",
         )
     return None
+
+
+def _falls(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """True when the later of two dated running totals is wholly below the earlier one."""
+    if a.as_of is None or b.as_of is None or a.tense != b.tense:
+        return False
+    earlier, later = sorted((a, b), key=lambda c: c.as_of.start)
+    if later.as_of.start <= earlier.as_of.end:
+        return False
+    return later.value.interval()[1] <= earlier.value.interval()[0]
+
+
+def _fall_reason(a: NormalisedClaim, b: NormalisedClaim) -> str:
+    earlier, later = sorted((a, b), key=lambda c: c.as_of.start)
+    return (
+        f"a running total cannot fall, yet {later.value.label} ({later.as_of.label()}) is below "
+        f"{earlier.value.label} ({earlier.as_of.label()})"
+    )
 
 
 def _weekdays(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:

@@ -221,6 +221,10 @@ class AttributePolicy(Strict):
     max_severity: Severity = "contradiction"
     note: str | None = Field(None, description="Added to the explanation of its discrepancies.")
     tolerance: float | None = Field(None, ge=0, description="Absolute rounding tolerance.")
+    cumulative: bool = Field(
+        False,
+        description="A running total (a death toll): a later value below an earlier one is suspect.",
+    )
 
 
 class RulePack(Strict):

@@ -222,3 +222,16 @@ def test_a_range_against_a_figure_inside_it_is_a_bound(tmp_path):
     [deaths] = [d for d in report.discrepancies if d.attribute == "deaths"]
     assert deaths.severity == "contradiction"
     assert "900" in {v.value for v in deaths.values}
+
+
+def test_a_running_total_that_falls_is_suspect(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2023-02-10", "More than 20,000 people have died after the earthquake."),
+            "b.md": ("2023-02-14", "About 12,000 people have died after the earthquake."),
+        },
+    )
+    [deaths] = report.discrepancies
+    assert (deaths.severity, deaths.kind) == ("warning", "conflicting_values")
+    assert "cannot fall" in deaths.explanation
