@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-
-import regex
 
 from checker.dates import WEEKDAYS, DateSpan
 from checker.discrepancies import (
@@ -24,6 +22,7 @@ from checker.discrepancies import (
     Kind,
     fingerprint,
 )
+from checker.lexicon import lexicon_for
 from checker.normalise import NormalisedClaim
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import AttributePolicy, Office, Rulebook, Severity
@@ -67,7 +66,8 @@ class Comparer:
         self.rulebook = rulebook
         self.gazetteer: Gazetteer = gazetteer_for(rulebook)
         self.offices: dict[str, Office] = {o.id: o for o in rulebook.offices}
-        self.people = sorted({c.subject for c in claims if c.claim.subject_type == "person"})
+        self.lexicon = lexicon_for(rulebook)
+        self.people = sorted({c.subject for c in claims if c.attribute in ("title", "age")})
 
     # --- one group -------------------------------------------------------------------------
 
@@ -151,6 +151,12 @@ class Comparer:
             return _dates(a, b)
         if kind == "place":
             return self._places(a, b)
+        if kind == "tally" and a.value.key != b.value.key:
+            return Verdict(
+                "contradiction",
+                "conflicting_values",
+                f"{a.value.label} and {b.value.label} are different counts of the same vote",
+            )
         if kind == "person" and a.value.key != b.value.key:
             return Verdict(
                 "contradiction",
@@ -294,19 +300,28 @@ class Comparer:
         )
 
     def _participant(self, claims: list[NormalisedClaim]) -> str | None:
-        """The person most of the sentences are about (for date-only discrepancies)."""
-        counts: dict[str, int] = {}
-        for person in self.people:
-            surname = person.split()[-1]
-            pattern = regex.compile(rf"\b(?:{regex.escape(person)}|{regex.escape(surname)})\b")
-            hits = {
-                c.claim.evidence.sentence
-                for c in claims
-                if pattern.search(c.claim.evidence.sentence)
-            }
-            if hits:
-                counts[person] = len(hits)
-        return max(sorted(counts), key=lambda p: counts[p]) if counts else None
+        """The entity a date is about: in each sentence the name nearest the date, by vote."""
+        votes: Counter[str] = Counter()
+        seen: set[tuple[str, int]] = set()
+        for claim in claims:
+            evidence = claim.claim.evidence
+            if (evidence.sentence, evidence.start) in seen:
+                continue
+            seen.add((evidence.sentence, evidence.start))
+            at = evidence.start - evidence.sentence_start
+            names = [
+                (abs(position - at), self._person_or_name(name))
+                for name, position in self.lexicon.names_at(evidence.sentence)
+                if not self.gazetteer.lookup(name) and not evidence.text.startswith(name)
+            ]
+            if names:
+                votes[min(names)[1]] += 1
+        if not votes:
+            return None
+        return max(sorted(votes), key=lambda name: votes[name])
+
+    def _person_or_name(self, name: str) -> str:
+        return next((p for p in self.people if name in (p, p.split()[-1])), name)
 
 
 _NO_DATE = DateSpan(start=dt.date.min, end=dt.date.min, precision="day")

@@ -187,11 +187,36 @@ class DocumentContext:
         return name
 
     def _find_event(self) -> str | None:
+        """The event the document is about: a named one ('the Ridgeline Fire') if it recurs."""
+        self.named_events: list[tuple[int, str]] = []
+        for sentence in self.sentences:
+            for match in self.lexicon.named_event.finditer(sentence.text):
+                self.named_events.append(
+                    (sentence.start + match.start(), self.lexicon.event_name(match.group(0)))
+                )
+        named = Counter(name for _, name in self.named_events)
+        if named and named.most_common(1)[0][1] >= 2:
+            return named.most_common(1)[0][0]
         events = Counter(
             self.lexicon.event_nouns[regex.sub(r"\s+", " ", m.group(0).lower())]
             for m in self.lexicon.event_noun.finditer(self.document.body)
         )
         return events.most_common(1)[0][0] if events else None
+
+    def event_in(self, sentence: Sentence) -> str | None:
+        """The named event a sentence mentions, else the document's event."""
+        for position, name in self.named_events:
+            if sentence.start <= position < sentence.end:
+                return name
+        return self.focus_event
+
+    @property
+    def focus_person(self) -> str | None:
+        """The person the document mentions most."""
+        counts = Counter(name for _, name in self.person_mentions)
+        if not counts:
+            return None
+        return max(sorted(counts), key=lambda name: counts[name])
 
     def clean(self, mention: str) -> str:
         """A mention without possessive, honorific, article or 'X-based' prefix."""
@@ -312,7 +337,9 @@ class DocumentContext:
             if rule.subject_from == "focus_org":
                 return self.focus_org, None
             if rule.subject_from == "focus_event":
-                return self.focus_event, None
+                return self.event_in(sentence), None
+            if rule.subject_from == "focus_person":
+                return self.focus_person, None
             if rule.subject_from == "previous_person":
                 return self.person_before(sentence.start + hit.match.start()), None
             return None, None
@@ -325,6 +352,8 @@ class DocumentContext:
         return resolved, (raw if resolved and self.clean(raw) != resolved else None)
 
     def _event(self, raw: str) -> str:
+        if self.lexicon.named_event.fullmatch(raw.strip()):
+            return self.lexicon.event_name(raw)
         words = raw.lower().split()
         noun = (
             " ".join(words[-2:]) if " ".join(words[-2:]) in self.lexicon.event_nouns else words[-1]

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from checker.errors import RuleFileError
 
 ClaimKind = Literal[
+    "tally",
     "title",
     "money",
     "percent",
@@ -104,7 +105,9 @@ class ExtractionRule(Strict):
         default_factory=dict, description="Word in the `attribute` group -> attribute name."
     )
     subject_type: SubjectType = "any"
-    subject_from: Literal["group", "previous_person", "focus_org", "focus_event"] = "group"
+    subject_from: Literal[
+        "group", "previous_person", "focus_org", "focus_event", "focus_person"
+    ] = "group"
     tense: Tense | None = Field(
         None, description="Tense the rule implies, such as future for 'will take over'."
     )
@@ -151,6 +154,10 @@ class Vocabulary(Strict):
     )
     number_words: dict[str, float] = Field(default_factory=dict)
     fraction_words: dict[str, tuple[float, float]] = Field(default_factory=dict)
+    units: dict[str, tuple[str, float]] = Field(
+        default_factory=dict,
+        description="Unit word -> (dimension, factor to the dimension's base unit).",
+    )
     title_modifiers: dict[str, Tense] = Field(default_factory=dict)
     past_markers: list[str] = Field(default_factory=list)
     future_markers: list[str] = Field(default_factory=list)
