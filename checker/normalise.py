@@ -121,7 +121,11 @@ def _normalise_one(
     lexicon: Lexicon,
     gazetteer: Gazetteer,
 ) -> list[NormalisedClaim]:
-    subject = claim.subject if claim.subject_type == "event" else index.canonical(claim.subject)
+    subject = (
+        claim.subject
+        if claim.subject_type in ("event", "topic")
+        else index.canonical(claim.subject)
+    )
     subject = _pick(subject, claim.alternatives, index)
     attribute = claim.attribute
     if claim.object:

@@ -37,7 +37,7 @@ ClaimKind = Literal[
     "weekday",
 ]
 Tense = Literal["past", "current", "future"]
-SubjectType = Literal["person", "org", "event", "place", "any"]
+SubjectType = Literal["person", "org", "event", "place", "topic", "any"]
 Bound = Literal[
     "exact",
     "lower",
@@ -106,8 +106,10 @@ class ExtractionRule(Strict):
     )
     subject_type: SubjectType = "any"
     subject_from: Literal[
-        "group", "previous_person", "focus_org", "focus_event", "focus_person"
-    ] = "group"
+        "group", "previous_person", "focus_org", "focus_event", "focus_person", "attribute"
+    ] = Field(
+        "group", description="Where the subject comes from when the pattern has no subject group."
+    )
     tense: Tense | None = Field(
         None, description="Tense the rule implies, such as future for 'will take over'."
     )
