@@ -80,13 +80,28 @@ class Discrepancy(BaseModel):
     values: list[DiscrepancyValue] = Field(min_length=2)
 
 
-def fingerprint(subject: str, attribute: str, scope: str | None, value_keys: list[str]) -> str:
-    """The id of a discrepancy: the same disagreement gets the same id wherever it is found."""
+def fingerprint(
+    subject: str,
+    attribute: str,
+    scope: str | None,
+    value_keys: list[str],
+    *,
+    over_time: bool = False,
+) -> str:
+    """The id of a discrepancy: what it is about, never where it was found.
+
+    A hash of the normalised subject, attribute and scope, the set of normalised value keys
+    and whether it is a change over time or a disagreement (so a change that turns into a
+    contradiction is new). File names, order, offsets, wording and how many sources repeat a
+    value play no part.
+    """
     parts = [
         subject.casefold(),
         attribute.casefold(),
         (scope or "").casefold(),
         *sorted(set(value_keys)),
     ]
+    if over_time:
+        parts.append("\x1echanged_over_time")
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return f"d-{digest[:10]}"
