@@ -1,4 +1,4 @@
-"""Re-wrapped documents read as the same sentences, so re-wrapping keeps discrepancy ids."""
+"""What adopting factlint on a real repository needs: re-wrapped articles read the same, installs work."""
 
 from __future__ import annotations
 
@@ -31,3 +31,13 @@ def test_short_lines_list_items_and_long_lines_stay_apart():
     assert len(split_sentences(heading)) == 2
     long_lines = ("word " * 30 + "\n") * 2
     assert len(split_sentences(long_lines)) == 2
+
+
+def test_bundled_rules_are_found_in_an_installed_package(tmp_path, monkeypatch):
+    # pip install (CI, pre-commit) puts rules/ at checker/bundled_rules, with no checkout beside.
+    from checker import rulebook
+
+    installed = tmp_path / "site-packages" / "checker"
+    (installed / "bundled_rules").mkdir(parents=True)
+    monkeypatch.setattr(rulebook, "__file__", str(installed / "rulebook.py"))
+    assert rulebook.default_rules_dir() == installed / "bundled_rules"
