@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from checker.discrepancies import BaselineMark, BaselineStatus, Discrepancy, Kind
+from checker.discrepancies import (
+    SEVERITY_ORDER,
+    BaselineMark,
+    BaselineStatus,
+    Discrepancy,
+    Kind,
+)
 from checker.errors import UsageError
 from checker.rulebook import Severity
 
@@ -244,7 +250,11 @@ def compare_with_baseline(report: Report, baseline: Baseline, file: str) -> Repo
 
 def _mark(discrepancy: Discrepancy, baseline: Baseline, fixed: list[BaselineEntry]) -> Discrepancy:
     entry = baseline.entry(discrepancy.id)
-    if entry is not None:
+    if entry is not None and SEVERITY_ORDER[discrepancy.severity] > SEVERITY_ORDER[entry.severity]:
+        mark = BaselineMark(
+            state="new", status=entry.status, note=entry.note, severity_was=entry.severity
+        )
+    elif entry is not None:
         mark = BaselineMark(state="known", status=entry.status, note=entry.note)
     else:
         topic = (discrepancy.subject, discrepancy.attribute, discrepancy.scope)
@@ -267,6 +277,8 @@ def state_label(discrepancy: Discrepancy) -> str | None:
     mark = discrepancy.baseline
     if mark is None:
         return None
+    if mark.state == "new" and mark.severity_was:
+        return f"new: was {mark.severity_was} in the baseline"
     if mark.state == "new":
         return "new" + (f" (replaces {', '.join(mark.replaces)})" if mark.replaces else "")
     label = STATUS_LABELS[mark.status or "known"]

@@ -90,6 +90,11 @@ class BaselineMark(BaseModel):
         description="Ids of baseline entries about the same subject, attribute and scope that "
         "no longer occur: a value was added or changed.",
     )
+    severity_was: Severity | None = Field(
+        None,
+        description="The lower severity the baseline recorded for this id: it rose (say, ages "
+        "a birthday explained that now no birthday does), so it counts as new.",
+    )
 
 
 class Discrepancy(BaseModel):

@@ -189,6 +189,7 @@ def test_statuses_and_notes_are_shown_in_reports(repo):
         "status": "accepted",
         "note": "Sunak was PM; the Chancellor quote is from 2021",
         "replaces": [],
+        "severity_was": None,
     }
     text = invoke("check", "corpus", "--baseline", ".factlint-baseline.json").output
     assert "[accepted: Sunak was PM; the Chancellor quote is from 2021]" in text
@@ -303,3 +304,27 @@ def test_json_with_a_baseline_is_byte_identical_across_runs(repo):
         )
         outputs.append((Path(f"r{seed}.json").read_bytes(), Path(f"r{seed}.sarif").read_bytes()))
     assert outputs[0] == outputs[1]
+
+
+def test_a_known_id_whose_severity_rose_counts_as_new(repo):
+    data = make_baseline()
+    # Pretend the Sunak contradiction was recorded as a warning (a birthday-like ambiguity
+    # that later sources settle gives the same values at a higher severity).
+    [entry] = [e for e in data["entries"] if e["attribute"] == "title"]
+    entry["severity"], entry["status"], entry["note"] = "warning", "accepted", "was ambiguous"
+    Path(".factlint-baseline.json").write_text(json.dumps(data), encoding="utf-8")
+    code, report = check_json()
+    assert code == 1
+    [sunak] = [d for d in report["discrepancies"] if d["id"] == entry["id"]]
+    assert sunak["baseline"]["state"] == "new"
+    assert sunak["baseline"]["severity_was"] == "warning"
+    text = invoke("check", "corpus", "--baseline", ".factlint-baseline.json").output
+    assert "[new: was warning in the baseline]" in text
+    refreshed = make_baseline("--update")
+    [after] = [e for e in refreshed["entries"] if e["id"] == entry["id"]]
+    assert (after["severity"], after["status"], after["note"]) == (
+        "contradiction",
+        "accepted",
+        "was ambiguous",
+    )
+    assert check_json()[0] == 0

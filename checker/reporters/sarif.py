@@ -84,7 +84,7 @@ def _result(report: Report, d: Discrepancy) -> dict:
         result["relatedLocations"] = locations[MAX_LOCATIONS:]
     if d.baseline:
         result["baselineState"] = "new" if d.baseline.state == "new" else "unchanged"
-        if d.baseline.status in ("accepted", "false_positive"):
+        if d.baseline.state == "known" and d.baseline.status in ("accepted", "false_positive"):
             result["suppressions"] = [_suppression(d.baseline.status, d.baseline.note)]
     return result
 
