@@ -300,3 +300,15 @@ def fixed_label(report: Report, entry: BaselineEntry) -> str:
     label = STATUS_LABELS[entry.status] + (f": {entry.note}" if entry.note else "")
     successors = replaced_by(report, entry.id)
     return label + (f"; replaced by {', '.join(successors)}" if successors else "")
+
+
+def values_new_first(report: Report, discrepancy: Discrepancy) -> list:
+    """The discrepancy's values, those that the entries it replaces did not hold first.
+
+    So an annotation lands on the claim that made the discrepancy new (the added document).
+    """
+    mark = discrepancy.baseline
+    if not mark or not mark.replaces or not report.baseline:
+        return list(discrepancy.values)
+    known = {v for e in report.baseline.fixed if e.id in mark.replaces for v in e.values}
+    return sorted(discrepancy.values, key=lambda value: value.value in known)

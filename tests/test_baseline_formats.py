@@ -210,6 +210,10 @@ def test_sarif_baseline_states_and_suppressions(corpus):
     states = [r["baselineState"] for r in results]
     assert states.count("new") == 1 and states.count("absent") == 1
     assert states.count("unchanged") == len(report.discrepancies) - 1
+    [new] = [r for r in results if r["baselineState"] == "new"]
+    first = new["locations"][0]["physicalLocation"]
+    assert first["artifactLocation"]["uri"] == "corpus/005_third_title.md"
+    assert first["region"]["snippet"]["text"] == "Foreign Secretary Rishi Sunak"
     [absent] = [r for r in results if r["baselineState"] == "absent"]
     assert absent["kind"] == "pass" and absent["level"] == "none"
     assert absent["partialFingerprints"]["factlint/v1"] == report.baseline.fixed[0].id
@@ -340,9 +344,9 @@ def test_github_annotates_only_new_discrepancies(corpus):
     report = with_new_title(corpus)
     lines = render_github(report).splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("::error file=corpus/")
-    assert ",line=" in lines[0] and ",col=" in lines[0]
-    assert "Foreign Secretary" in lines[0] or "Chancellor" in lines[0]
+    # On the added document: the value that made the discrepancy new.
+    assert lines[0].startswith("::error file=corpus/005_third_title.md,line=5,col=1,")
+    assert "Foreign Secretary" in lines[0]
     baseline = baseline_of(report)
     assert render_github(compare_with_baseline(report, baseline, "b.json")) == ""
 

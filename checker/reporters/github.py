@@ -6,6 +6,7 @@ notice of how many more there are. Known ones are left out.
 
 from __future__ import annotations
 
+from checker.baseline import values_new_first
 from checker.discrepancies import Discrepancy
 from checker.report import Report
 
@@ -32,7 +33,7 @@ def render_github(report: Report, fail_on: str = "contradiction", **_: object) -
 
 def _command(d: Discrepancy, report: Report, failing: bool) -> str:
     level = "error" if failing else "warning" if d.severity != "info" else "notice"
-    claim = d.values[0].claims[0]
+    claim = values_new_first(report, d)[0].claims[0]
     line, column = report.position(claim.document, claim.start)
     end_line, end_column = report.position(claim.document, claim.end)
     document = report.document(claim.document)

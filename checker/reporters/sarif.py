@@ -12,7 +12,7 @@ import re
 from typing import get_args
 from urllib.parse import quote
 
-from checker.baseline import BaselineEntry
+from checker.baseline import BaselineEntry, values_new_first
 from checker.discrepancies import KIND_DESCRIPTIONS, Discrepancy, Kind
 from checker.report import Report
 
@@ -69,7 +69,7 @@ def _rule(kind: str) -> dict:
 def _result(report: Report, d: Discrepancy) -> dict:
     locations = [
         _location(report, claim, f"{value.value} ({claim.document})", number)
-        for number, (value, claim) in enumerate(_claims(d), start=1)
+        for number, (value, claim) in enumerate(_claims(values_new_first(report, d)), start=1)
     ]
     result = {
         "ruleId": d.kind,
@@ -89,10 +89,10 @@ def _result(report: Report, d: Discrepancy) -> dict:
     return result
 
 
-def _claims(d: Discrepancy):
+def _claims(values: list):
     """Each value's first claim first (those are the locations viewers show), then the rest."""
-    pairs = [(value, claim) for value in d.values for claim in value.claims]
-    firsts = [(value, value.claims[0]) for value in d.values]
+    pairs = [(value, claim) for value in values for claim in value.claims]
+    firsts = [(value, value.claims[0]) for value in values]
     return firsts + [pair for pair in pairs if pair not in firsts]
 
 
