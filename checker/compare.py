@@ -287,8 +287,17 @@ class Comparer:
             summary = f"Sources disagree on {subject}'s {attribute}{scope}: {labels}"
         explanation = _explain(verdict, top, sample.scope, policy)
         keys = [_value_key(cs[0]) for cs in clusters.values()]
+        # The group's own subject and attribute, not the displayed ones (which, for a weekday,
+        # depend on who else the corpus names), keep the id stable.
+        stable_id = fingerprint(
+            sample.subject,
+            sample.attribute,
+            sample.scope,
+            keys,
+            over_time=verdict.kind == "changed_over_time",
+        )
         return Discrepancy(
-            id=fingerprint(subject, attribute, sample.scope, keys),
+            id=stable_id,
             severity=verdict.severity,
             kind=verdict.kind,
             subject=subject,

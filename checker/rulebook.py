@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import importlib.resources
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
@@ -302,10 +301,13 @@ class Rulebook(BaseModel):
 
 def default_rules_dir() -> Path:
     """The bundled rules/ folder: beside the package in a checkout, inside it when installed."""
-    checkout = Path(__file__).resolve().parent.parent / "rules"
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / "rules"
     if checkout.is_dir():
         return checkout
-    return Path(str(importlib.resources.files("checker.bundled_rules")))
+    # Installed: pyproject maps rules/ to checker/bundled_rules. (importlib.resources gives a
+    # MultiplexedPath for that namespace package, whose str() is not a path.)
+    return package / "bundled_rules"
 
 
 def pack_files(paths: Iterable[str | Path]) -> list[Path]:
