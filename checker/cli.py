@@ -11,7 +11,8 @@ from pathlib import Path
 import click
 
 from checker import __version__
-from checker.errors import FactlintError
+from checker.baseline import DEFAULT_BASELINE
+from checker.errors import FactlintError, UsageError
 from checker.report import FAIL_ON_CHOICES, Report
 from checker.reporters import REPORTERS, render
 from checker.reporters.json import report_schema
@@ -82,6 +83,18 @@ def output_file_options(command):
     show_default=True,
     help="Exit 1 when a discrepancy at or above this severity is found.",
 )
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(),
+    metavar="FILE",
+    help="Fail only on discrepancies this baseline does not hold (see `factlint baseline`).",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="With --baseline: drop the entries no longer found from the baseline file.",
+)
 @rules_option
 @click.option(
     "--timings",
@@ -94,27 +107,86 @@ def output_file_options(command):
     default=None,
     help="Colour the text report (default: when a terminal; NO_COLOR turns it off).",
 )
-def check(paths, fmt, output, fail_on, rules, timings, quiet, color, **outputs) -> None:
+def check(
+    paths, fmt, output, fail_on, baseline_file, prune, rules, timings, quiet, color, **outputs
+) -> None:
     """Check the documents under PATHS (files or folders) for discrepancies.
 
-    Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 on a usage,
-    input or rule-pack error.
+    Exit status: 0 when nothing reaches --fail-on (with --baseline: nothing new does), 1 when
+    something does, 2 on a usage, input, rule-pack or baseline error.
     """
+    from checker.baseline import compare_with_baseline, load_baseline, pruned, render_baseline
     from checker.pipeline import run
 
+    if prune and not baseline_file:
+        raise UsageError("--prune needs --baseline FILE")
+    baseline = load_baseline(baseline_file) if baseline_file else None
     report = run(paths, rules=rules, timings=timings)
+    if baseline is not None:
+        report = compare_with_baseline(report, baseline, baseline_file)
     use_color = _use_color(color, output)
     if output:
-        write_atomic(Path(output), render(report, fmt))
+        write_atomic(Path(output), render(report, fmt, fail_on=fail_on))
     for key, path in sorted(outputs.items()):
         if path:
-            write_atomic(Path(path), render(report, key.removeprefix("out_")))
+            write_atomic(Path(path), render(report, key.removeprefix("out_"), fail_on=fail_on))
     if not quiet:
         shown = fmt if not output else "text"
+        text = render(report, shown, color=use_color and shown == "text", fail_on=fail_on)
+        click.echo(text, nl=False, color=use_color)
+    if prune and report.baseline and report.baseline.fixed:
+        write_atomic(Path(baseline_file), render_baseline(pruned(baseline, report)))
         click.echo(
-            render(report, shown, color=use_color and shown == "text"), nl=False, color=use_color
+            f"factlint: pruned {len(report.baseline.fixed)} fixed entries from {baseline_file}",
+            err=True,
         )
     sys.exit(EXIT_FINDINGS if report.failing(fail_on) else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    default=DEFAULT_BASELINE,
+    show_default=True,
+    help="The baseline file to write.",
+)
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Refresh an existing baseline: add new discrepancies, keep statuses and notes.",
+)
+@click.option("--prune", is_flag=True, help="With --update: drop the entries no longer found.")
+@rules_option
+def baseline(paths, output, update, prune, rules) -> None:
+    """Record the discrepancies found under PATHS in a baseline file.
+
+    `factlint check PATHS --baseline FILE` then fails only on discrepancies the file does
+    not hold. Set an entry's "status" to "accepted" or "false_positive" (and "note" to why)
+    by editing the file; --update keeps them.
+    """
+    from checker.baseline import load_baseline, record_baseline, render_baseline
+    from checker.pipeline import run
+
+    target = Path(output)
+    if prune and not update:
+        raise UsageError("--prune needs --update (a new baseline has nothing to prune)")
+    if target.exists() and not update:
+        raise UsageError(
+            f"{output} exists: use --update to refresh it (statuses and notes are kept), "
+            "or remove it first"
+        )
+    previous = load_baseline(target) if update else None
+    report = run(paths, rules=rules)
+    result = record_baseline(report, previous, prune=prune)
+    write_atomic(target, render_baseline(result.baseline))
+    stale = f", {len(result.stale)} no longer found" + (" (pruned)" if prune else " (kept)")
+    click.echo(
+        f"wrote {output}: {len(result.baseline.entries)} entries ({len(result.added)} added, "
+        f"{len(result.kept)} kept{stale if result.stale else ''})"
+    )
 
 
 @main.command()
@@ -150,9 +222,12 @@ def claims(paths, fmt, rules) -> None:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of the report."""
-    click.echo(report_schema(), nl=False)
+@click.option("--baseline", "of_baseline", is_flag=True, help="The baseline file's schema instead.")
+def schema(of_baseline) -> None:
+    """Print the JSON Schema of the report (or of the baseline file)."""
+    from checker.baseline import baseline_schema
+
+    click.echo(baseline_schema() if of_baseline else report_schema(), nl=False)
 
 
 @main.group()

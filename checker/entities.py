@@ -76,12 +76,17 @@ class EntityIndex:
         for candidate in (name, name[:-1] if name.endswith("s") and len(name) > 3 else None):
             if not candidate:
                 continue
+            person_like = "person" in types
             matches: set[str] = set()
             if "org" not in types:
-                matches |= {f for f in long_names.by_last[candidate] if self._is("person", f)}
-            if "person" not in types:
                 matches |= {
-                    f for f in long_names.by_first[candidate] if not self._is_only("person", f)
+                    f
+                    for f in long_names.by_last[candidate]
+                    if person_like or self._is_a("person", f)
+                }
+            if not person_like:
+                matches |= {
+                    f for f in long_names.by_first[candidate] if not self._is_a("person", f)
                 }
             if len(matches) == 1:
                 return matches.pop()
@@ -89,6 +94,9 @@ class EntityIndex:
 
     def _is(self, kind: str, name: str) -> bool:
         return kind in self._types.get(name, set()) or "any" in self._types.get(name, set())
+
+    def _is_a(self, kind: str, name: str) -> bool:
+        return kind in self._types.get(name, set())
 
     def _is_only(self, kind: str, name: str) -> bool:
         return self._types.get(name, set()) == {kind}

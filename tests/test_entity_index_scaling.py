@@ -33,14 +33,17 @@ def short_form(index: EntityIndex, name: str, long_names: set[str]) -> str | Non
     for candidate in (name, name[:-1] if name.endswith("s") and len(name) > 3 else None):
         if not candidate:
             continue
+        person_like = "person" in types
         matches = {
             full
             for full in long_names
-            if (full.split()[-1] == candidate and "org" not in types and index._is("person", full))
+            if (
+                full.split()[-1] == candidate
+                and "org" not in types
+                and (person_like or index._is_a("person", full))
+            )
             or (
-                full.split()[0] == candidate
-                and "person" not in types
-                and not index._is_only("person", full)
+                full.split()[0] == candidate and not person_like and not index._is_a("person", full)
             )
         }
         if len(matches) == 1:
