@@ -12,6 +12,7 @@ import click
 
 from checker import __version__
 from checker.baseline import DEFAULT_BASELINE
+from checker.cli_engine import engine_options, pop_engine_options
 from checker.errors import FactlintError, UsageError
 from checker.report import FAIL_ON_CHOICES, Report
 from checker.reporters import REPORTERS, render
@@ -101,12 +102,15 @@ def output_file_options(command):
     is_flag=True,
     help="Record the run time in the report (the JSON then varies between runs).",
 )
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing on standard output.")
+@click.option(
+    "--quiet", "-q", is_flag=True, help="Print nothing on standard output (and no progress bar)."
+)
 @click.option(
     "--color/--no-color",
     default=None,
     help="Colour the text report (default: when a terminal; NO_COLOR turns it off).",
 )
+@engine_options
 def check(
     paths, fmt, output, fail_on, baseline_file, prune, rules, timings, quiet, color, **outputs
 ) -> None:
@@ -121,7 +125,8 @@ def check(
     if prune and not baseline_file:
         raise UsageError("--prune needs --baseline FILE")
     baseline = load_baseline(baseline_file) if baseline_file else None
-    report = run(paths, rules=rules, timings=timings)
+    engine = pop_engine_options(outputs, quiet)
+    report = run(paths, rules=rules, timings=timings, **engine)
     if baseline is not None:
         report = compare_with_baseline(report, baseline, baseline_file)
     use_color = _use_color(color, output)

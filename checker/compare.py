@@ -49,11 +49,24 @@ class Judged:
 def compare(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[Discrepancy]:
     """Every discrepancy between documents, most severe first."""
     comparer = Comparer(rulebook, claims)
+    groups = comparison_groups(claims)
+    found = [d for key in sorted(groups) for d in comparer.group(groups[key])]
+    return order_discrepancies(found)
+
+
+def comparison_groups(
+    claims: list[NormalisedClaim],
+) -> dict[tuple[str, str, str], list[NormalisedClaim]]:
+    """The claims that are compared with each other, by (subject, attribute, scope)."""
     groups: dict[tuple[str, str, str], list[NormalisedClaim]] = defaultdict(list)
     for claim in claims:
         if not claim.claim.qualifiers.disputed:
             groups[(claim.subject, claim.attribute, claim.scope or "")].append(claim)
-    found = [d for key in sorted(groups) for d in comparer.group(groups[key])]
+    return groups
+
+
+def order_discrepancies(found: list[Discrepancy]) -> list[Discrepancy]:
+    """Most severe first, then by subject, attribute and id (stable for equal keys)."""
     return sorted(
         found, key=lambda d: (-SEVERITY_ORDER[d.severity], d.subject.casefold(), d.attribute, d.id)
     )

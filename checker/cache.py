@@ -1,0 +1,98 @@
+"""The claim cache: each document's extracted claims, stored by content hash.
+
+An entry's key hashes the document (its id, text and metadata), the rule packs'
+`Rulebook.version`, factlint's version and the source of the `checker` package, so a changed
+document, rule pack or program never reads a stale entry. Entries are JSON validated by the
+pydantic models on the way in, with a checksum line: an entry that fails either check is
+ignored and rebuilt, never trusted. The cache lives in `.factlint_cache/` in the current
+directory by default, outside the corpus, and never changes results.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from checker import __version__
+from checker.claims import Claim
+from checker.documents import Document
+from checker.rulebook import Rulebook
+
+DEFAULT_CACHE_DIR = ".factlint_cache"
+FORMAT = "1"
+_CLAIMS = TypeAdapter(list[Claim])
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the checker package's source, so new code never reads old entries."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class ClaimCache:
+    """Extracted claims on disk, one file per document, under `directory`."""
+
+    def __init__(self, directory: str | Path, rulebook: Rulebook) -> None:
+        self.directory = Path(directory)
+        self._salt = "\0".join([FORMAT, __version__, rulebook.version, code_fingerprint()]).encode()
+        self.hits = self.misses = self.rejected = 0
+
+    def key(self, document: Document) -> str:
+        """The entry key of a document: its content with everything extraction depends on."""
+        payload = document.model_dump_json().encode("utf-8")
+        return hashlib.sha256(self._salt + b"\0" + payload).hexdigest()
+
+    def get(self, key: str) -> list[Claim] | None:
+        """The cached claims, or None when there is no valid entry."""
+        path = self._path(key)
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        claims = _decode(raw, key)
+        if claims is None:
+            self.rejected += 1
+        else:
+            self.hits += 1
+        return claims
+
+    def put(self, key: str, claims: list[Claim]) -> None:
+        """Store a document's claims (atomically; a failure to write is not an error)."""
+        path = self._path(key)
+        payload = _CLAIMS.dump_json(claims)
+        body = key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(body + payload)
+            os.replace(temporary, path)
+        except OSError:
+            return
+
+    def _path(self, key: str) -> Path:
+        return self.directory / f"v{FORMAT}" / key[:2] / f"{key[2:]}.json"
+
+
+def _decode(raw: bytes, key: str) -> list[Claim] | None:
+    """The claims of an entry, or None when it is truncated, altered or not valid."""
+    parts = raw.split(b"\n", 2)
+    if len(parts) != 3 or parts[0] != key.encode():
+        return None
+    checksum, payload = parts[1], parts[2]
+    if hashlib.sha256(payload).hexdigest().encode() != checksum:
+        return None
+    try:
+        return _CLAIMS.validate_json(payload)
+    except (ValidationError, ValueError):
+        return None

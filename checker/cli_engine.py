@@ -1,0 +1,73 @@
+"""CLI options for how a check runs (processes, cache, engine, progress): never what it finds."""
+
+from __future__ import annotations
+
+import click
+
+from checker.cache import DEFAULT_CACHE_DIR
+from checker.engines import ENGINES
+
+_PREFIX = "engine_"
+
+
+def engine_options(command):
+    """Add --jobs, --cache-dir, --no-cache, --engine and --scheduler to a command."""
+    options = [
+        click.option(
+            "--jobs",
+            "-j",
+            f"{_PREFIX}jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Processes that extract claims (default: all cores; with --engine dask: "
+            "workers of the local cluster).",
+        ),
+        click.option(
+            "--cache-dir",
+            f"{_PREFIX}cache_dir",
+            type=click.Path(file_okay=False),
+            default=DEFAULT_CACHE_DIR,
+            show_default=True,
+            help="Where each document's claims are cached by content hash and rules version.",
+        ),
+        click.option(
+            "--no-cache",
+            f"{_PREFIX}no_cache",
+            is_flag=True,
+            help="Neither read nor write the claim cache.",
+        ),
+        click.option(
+            "--engine",
+            f"{_PREFIX}engine",
+            type=click.Choice(ENGINES),
+            default="local",
+            show_default=True,
+            help='Where to run: this machine, or a Dask cluster (pip install "factlint[dask]").',
+        ),
+        click.option(
+            "--scheduler",
+            f"{_PREFIX}scheduler",
+            metavar="ADDRESS",
+            help="With --engine dask: the scheduler, e.g. tcp://HOST:8786 (default: start a "
+            "local cluster).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def pop_engine_options(options: dict, quiet: bool) -> dict:
+    """Remove the engine options from a command's keyword arguments; return run()'s."""
+    picked = {
+        k.removeprefix(_PREFIX): options.pop(k) for k in list(options) if k.startswith(_PREFIX)
+    }
+    if picked.get("scheduler") and picked.get("engine") != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    return {
+        "jobs": picked.get("jobs"),
+        "cache_dir": None if picked.get("no_cache") else picked.get("cache_dir"),
+        "engine": picked.get("engine", "local"),
+        "scheduler": picked.get("scheduler"),
+        "progress": False if quiet else None,
+    }

@@ -1,0 +1,105 @@
+"""The local engine: extraction in a process pool, with the claim cache and a progress bar."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from checker.cache import ClaimCache
+from checker.claims import Claim
+from checker.documents import Document
+from checker.extract import extract
+from checker.progress import ProgressBar, word_count
+from checker.rulebook import Rulebook
+
+CHUNK_DOCUMENTS = 32  # documents per task: enough to make sending them cheap
+MIN_PARALLEL_DOCUMENTS = 64  # fewer documents than this are not worth starting processes for
+
+_WORKER_RULEBOOK: Rulebook | None = None
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract_corpus(
+    documents: list[Document],
+    rulebook: Rulebook,
+    *,
+    jobs: int | None = None,
+    cache: ClaimCache | None = None,
+    progress: ProgressBar | None = None,
+) -> list[list[Claim]]:
+    """The claims of each document, in document order (cached ones are not re-extracted)."""
+    progress = progress or ProgressBar(len(documents), enabled=False)
+    results: list[list[Claim] | None] = [None] * len(documents)
+    keys = [cache.key(d) for d in documents] if cache else []
+    todo: list[int] = []
+    for index, document in enumerate(documents):
+        found = cache.get(keys[index]) if cache else None
+        if found is None:
+            todo.append(index)
+        else:
+            results[index] = found
+            progress.advance(1, word_count(document.text))
+    for index, claims in _extract_many([documents[i] for i in todo], todo, rulebook, jobs):
+        results[index] = claims
+        if cache:
+            cache.put(keys[index], claims)
+        progress.advance(1, word_count(documents[index].text))
+    return [claims or [] for claims in results]
+
+
+def _extract_many(
+    documents: list[Document], positions: list[int], rulebook: Rulebook, jobs: int | None
+) -> Iterator[tuple[int, list[Claim]]]:
+    jobs = jobs or default_jobs()
+    if jobs <= 1 or len(documents) < MIN_PARALLEL_DOCUMENTS:
+        for position, document in zip(positions, documents, strict=True):
+            yield position, extract(document, rulebook)
+        return
+    chunks = [
+        (positions[i : i + CHUNK_DOCUMENTS], documents[i : i + CHUNK_DOCUMENTS])
+        for i in range(0, len(documents), CHUNK_DOCUMENTS)
+    ]
+    with _pool(jobs, rulebook) as pool:
+        futures: list[tuple[list[int], Future]] = [
+            (where, pool.submit(_extract_chunk, chunk)) for where, chunk in chunks
+        ]
+        for where, future in futures:
+            yield from zip(where, future.result(), strict=True)
+
+
+def _pool(jobs: int, rulebook: Rulebook) -> ProcessPoolExecutor:
+    """Workers that already hold the rulebook: forked from this process where possible."""
+    global _WORKER_RULEBOOK
+    _WORKER_RULEBOOK = rulebook  # forked workers inherit it, compiled
+    if "fork" in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(
+        jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_install_rulebook,
+        initargs=(pickle.dumps(rulebook),),
+    )
+
+
+def _install_rulebook(payload: bytes) -> None:
+    global _WORKER_RULEBOOK
+    _WORKER_RULEBOOK = pickle.loads(payload)
+
+
+def _extract_chunk(documents: list[Document]) -> list[list[Claim]]:
+    rulebook = _WORKER_RULEBOOK
+    assert rulebook is not None, "worker started without a rulebook"
+    return [extract(document, rulebook) for document in documents]
+
+
+Extractor = Callable[..., list[list[Claim]]]
