@@ -191,7 +191,7 @@ def measure(text: str, lexicon: Lexicon, tolerance: float | None = None) -> Valu
 def _unit(text: str, lexicon: Lexicon) -> tuple[str, tuple[str, float]] | None:
     units = lexicon.vocabulary.units
     for phrase in sorted(units, key=len, reverse=True):
-        match = regex.search(rf"(?<!\w){regex.escape(phrase)}(?![\w])", text, regex.I)
+        match = compiled(rf"(?<!\w){regex.escape(phrase)}(?![\w])", regex.I).search(text)
         if match:
             return match.group(0), units[phrase]
     return None
