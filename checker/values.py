@@ -7,6 +7,7 @@ Titles become offices of the ontology; places go through the gazetteer; dates be
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Literal
 
@@ -191,10 +192,15 @@ def measure(text: str, lexicon: Lexicon, tolerance: float | None = None) -> Valu
 def _unit(text: str, lexicon: Lexicon) -> tuple[str, tuple[str, float]] | None:
     units = lexicon.vocabulary.units
     for phrase in sorted(units, key=len, reverse=True):
-        match = compiled(rf"(?<!\w){regex.escape(phrase)}(?![\w])", regex.I).search(text)
+        match = _unit_pattern(phrase).search(text)
         if match:
             return match.group(0), units[phrase]
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_pattern(phrase: str) -> regex.Pattern:
+    return regex.compile(rf"(?<!\w){regex.escape(phrase)}(?![\w])", regex.I)
 
 
 def tally(text: str, lexicon: Lexicon) -> Value | None:
