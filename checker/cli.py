@@ -105,10 +105,12 @@ def check(paths, fmt, output, fail_on, rules, timings, quiet, color, **outputs) 
     report = run(paths, rules=rules, timings=timings)
     use_color = _use_color(color, output)
     if output:
-        write_atomic(Path(output), render(report, fmt))
+        write_atomic(Path(output), render(report, fmt, destination=Path(output)))
     for key, path in sorted(outputs.items()):
         if path:
-            write_atomic(Path(path), render(report, key.removeprefix("out_")))
+            write_atomic(
+                Path(path), render(report, key.removeprefix("out_"), destination=Path(path))
+            )
     if not quiet:
         shown = fmt if not output else "text"
         click.echo(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from checker import __version__
 from checker.discrepancies import SEVERITY_ORDER, Discrepancy
@@ -96,6 +97,9 @@ class Report(BaseModel):
     claims: list[ClaimRecord] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     stats: Stats
+    # The documents as ingested (texts included), for reporters that show the articles (HTML).
+    # Private, so never serialised: the JSON and its schema do not change.
+    _sources: dict[str, Document] = PrivateAttr(default_factory=dict)
 
     def failing(self, fail_on: str) -> list[Discrepancy]:
         """The discrepancies at or above a --fail-on threshold."""
@@ -107,6 +111,15 @@ class Report(BaseModel):
     def document(self, doc_id: str) -> DocumentSummary | None:
         """The summary of one document."""
         return next((d for d in self.documents if d.id == doc_id), None)
+
+    def source(self, doc_id: str) -> Document | None:
+        """The document as ingested, with its text; None for a report read back from JSON."""
+        return self._sources.get(doc_id)
+
+    def with_sources(self, documents: Iterable[Document]) -> Report:
+        """Keep the ingested documents (not serialised) for reporters that show their text."""
+        self._sources = {d.id: d for d in documents}
+        return self
 
 
 def build_report(
@@ -143,7 +156,7 @@ def build_report(
         for d in documents
     ]
     by_severity = {s: sum(1 for d in discrepancies if d.severity == s) for s in SEVERITY_ORDER}
-    return Report(
+    report = Report(
         tool=ToolInfo(rules_version=rules_version),
         corpus=corpus,
         documents=summaries,
@@ -159,6 +172,7 @@ def build_report(
             seconds=seconds,
         ),
     )
+    return report.with_sources(documents)
 
 
 def _record(claim: NormalisedClaim, support: dict[tuple, list[str]]) -> ClaimRecord:

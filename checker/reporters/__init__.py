@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.report import Report
+from checker.reporters.html import render_html
 from checker.reporters.json import render_json
 from checker.reporters.text import render_text
 
@@ -25,6 +26,7 @@ class Reporter:
 REPORTERS: dict[str, Reporter] = {
     "text": Reporter(render_text, "readable report for the terminal"),
     "json": Reporter(render_json, "the JSON report of the report contract"),
+    "html": Reporter(render_html, "one self-contained page to read, filter and audit"),
 }
 
 
