@@ -75,12 +75,16 @@
     if (state.status && data.status !== state.status) { return false; }
     if (state.doc && data.docs.indexOf(" " + state.doc + " ") < 0) { return false; }
     if (terms.length) {
-      if (!texts) { texts = cards.map(function (c) { return c.textContent.toLowerCase(); }); }
+      readTexts();
       for (var i = 0; i < terms.length; i++) {
         if (texts[index].indexOf(terms[i]) < 0) { return false; }
       }
     }
     return true;
+  }
+
+  function readTexts() {
+    if (!texts) { texts = cards.map(function (c) { return c.textContent.toLowerCase(); }); }
   }
 
   function apply(save) {
@@ -151,6 +155,7 @@
 
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("change", function () { apply(true); });
+  field("q").addEventListener("focus", readTexts);
   field("q").addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(function () { apply(true); }, cards.length > 2000 ? 200 : 60);
@@ -184,9 +189,11 @@
     }
   });
 
+  /* The state comes from the URL (a shared link), else from the last visit. */
   var start = location.hash.slice(1);
-  var restored = !start && saved();
-  writeForm(decode(isFilterHash(start) ? start : saved()));
-  apply(Boolean(restored));
+  var shared = isFilterHash(start);
+  var state = shared ? start : saved();
+  writeForm(decode(state));
+  apply(Boolean(state) && (shared || !start));
   reveal();
 }());
