@@ -116,6 +116,12 @@ class Report(BaseModel):
         """The document as ingested, with its text; None for a report read back from JSON."""
         return self._sources.get(doc_id)
 
+    def __eq__(self, other: object) -> bool:
+        # The kept sources do not count: a report equals its JSON read back.
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
     def with_sources(self, documents: Iterable[Document]) -> Report:
         """Keep the ingested documents (not serialised) for reporters that show their text."""
         self._sources = {d.id: d for d in documents}

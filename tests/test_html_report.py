@@ -289,6 +289,9 @@ def test_rendering_html_changes_neither_the_json_nor_its_schema(seeds_report, tm
 def test_a_report_read_back_from_json_renders_without_the_texts(seeds_report):
     report = report_from_json(render_json(seeds_report))
     assert report.source("000_a2a26cc6c8a62233.txt") is None
+    assert seeds_report.source("000_a2a26cc6c8a62233.txt") is not None
+    assert report == seeds_report  # the kept texts are not part of the report's content
+    assert report != report.model_copy(update={"corpus": ["elsewhere"]})
     html = render_html(report, generated=RUN)
     assert "<mark>Prime Minister Rishi Sunak</mark>" in html
     assert "text is not in this report" in html

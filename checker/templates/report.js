@@ -123,7 +123,8 @@
 
   /* A link to a discrepancy hidden by the filters shows everything again. */
   function reveal() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
     var target = id && document.getElementById(id);
     if (target && target.closest("[hidden]")) {
       writeForm({ sev: null, q: "" });
