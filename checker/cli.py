@@ -126,10 +126,11 @@ def check(
         report = compare_with_baseline(report, baseline, baseline_file)
     use_color = _use_color(color, output)
     if output:
-        write_atomic(Path(output), render(report, fmt, fail_on=fail_on))
+        write_atomic(Path(output), render(report, fmt, fail_on=fail_on, destination=Path(output)))
     for key, path in sorted(outputs.items()):
         if path:
-            write_atomic(Path(path), render(report, key.removeprefix("out_"), fail_on=fail_on))
+            name = key.removeprefix("out_")
+            write_atomic(Path(path), render(report, name, fail_on=fail_on, destination=Path(path)))
     if not quiet:
         shown = fmt if not output else "text"
         text = render(report, shown, color=use_color and shown == "text", fail_on=fail_on)

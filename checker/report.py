@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterable
 from itertools import accumulate
 
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 from checker import __version__
 from checker.baseline import BaselineComparison
@@ -116,6 +124,10 @@ class Report(BaseModel):
     def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict:
         return drop_when_unset(handler(self), "baseline")
 
+    # The documents as ingested (texts included), for reporters that show the articles (HTML).
+    # Private, so never serialised: the JSON and its schema do not change.
+    _sources: dict[str, Document] = PrivateAttr(default_factory=dict)
+
     def failing(self, fail_on: str) -> list[Discrepancy]:
         """The discrepancies at or above a --fail-on threshold that a baseline does not hold."""
         if fail_on == "never":
@@ -138,6 +150,21 @@ class Report(BaseModel):
     def document(self, doc_id: str) -> DocumentSummary | None:
         """The summary of one document."""
         return next((d for d in self.documents if d.id == doc_id), None)
+
+    def source(self, doc_id: str) -> Document | None:
+        """The document as ingested, with its text; None for a report read back from JSON."""
+        return self._sources.get(doc_id)
+
+    def __eq__(self, other: object) -> bool:
+        # What is not serialised (texts, line starts) does not count: a report equals its JSON.
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self.model_dump(mode="json") == other.model_dump(mode="json")
+
+    def with_sources(self, documents: Iterable[Document]) -> Report:
+        """Keep the ingested documents (not serialised) for reporters that show their text."""
+        self._sources = {d.id: d for d in documents}
+        return self
 
 
 def build_report(
@@ -175,7 +202,7 @@ def build_report(
         for d in documents
     ]
     by_severity = {s: sum(1 for d in discrepancies if d.severity == s) for s in SEVERITY_ORDER}
-    return Report(
+    report = Report(
         tool=ToolInfo(rules_version=rules_version),
         corpus=corpus,
         documents=summaries,
@@ -191,6 +218,7 @@ def build_report(
             seconds=seconds,
         ),
     )
+    return report.with_sources(documents)
 
 
 def _record(claim: NormalisedClaim, support: dict[tuple, list[str]]) -> ClaimRecord:
