@@ -100,7 +100,6 @@ class DocumentContext:
                 name = self.clean(groups["subject"])
                 if len(name.split()) >= 2 and self._plausible_name(name):
                     full_names.add(name)
-        body = self.document.body
         honorifics = {h.rstrip(".") for h in self.lexicon.vocabulary.honorifics}
         self.name_candidates: list[tuple[int, str]] = []
         for sentence in self.sentences:
@@ -111,11 +110,7 @@ class DocumentContext:
                 if len(words) < 2 or not self._plausible_name(name) or name in orgs:
                     continue
                 self.name_candidates.append((sentence.start + match.start(), name))
-                if (
-                    raw.split()[0].rstrip(".") in honorifics
-                    or is_given_name(words[0])
-                    or _stands_alone(words[-1], body, name)
-                ):
+                if raw.split()[0].rstrip(".") in honorifics or is_given_name(words[0]):
                     full_names.add(name)
         full_names -= orgs
         self.explicit_orgs = orgs
@@ -244,11 +239,12 @@ class DocumentContext:
         return None
 
     def org_in_sentence_before(self, sentence: Sentence, offset: int) -> str | None:
-        """The first organisation named in the sentence before `offset`."""
+        """The organisation named last in the sentence before `offset` (what 'its' refers to)."""
+        found = None
         for position, name in self.org_mentions:
             if sentence.start <= position < offset and name != self.person_before(position + 1):
-                return name
-        return None
+                found = name
+        return found
 
     def resolve(self, text: str, offset: int, sentence: Sentence, kind: str) -> str | None:
         """The entity a mention stands for: pronouns, descriptors and surnames resolved."""
@@ -478,6 +474,8 @@ class DocumentContext:
         for match in self.lexicon.part_scope.finditer(text):
             place = match.group("place")
             return self.gazetteer.lookup(place) or self.clean(place), False
+        if (group := self.lexicon.subgroup.search(text)) is not None:
+            return regex.sub(r"\s+", " ", group.group("group").strip()), False
         if self.lexicon.total_scope.search(text):
             return None, True
         start, end = _clause_bounds(text, position)
@@ -538,12 +536,6 @@ def _attribution(lexicon: Lexicon, text: str) -> str | None:
         if match.group("who")
         else match.group("marker").lower()
     )
-
-
-def _stands_alone(surname: str, body: str, full_name: str) -> bool:
-    """True when a surname also appears on its own, outside the full name."""
-    alone = len(regex.findall(rf"\b{regex.escape(surname)}\b(?!\s+\p{{Lu}})", body))
-    return alone > len(regex.findall(rf"\b{regex.escape(full_name)}\b", body))
 
 
 def _merge_short_forms(counts: Counter) -> dict[str, str]:

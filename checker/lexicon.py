@@ -22,7 +22,9 @@ class Lexicon:
         self._hedges = {p.lower(): h for h in vocabulary.hedges for p in h.phrases}
         self.future = _words(alternation(vocabulary.future_markers))
         self.past = _words(alternation(vocabulary.past_markers))
-        self.change = _words(alternation(vocabulary.change_markers))
+        self.change = _words(
+            alternation(vocabulary.change_markers), alternation(vocabulary.marker_exceptions)
+        )
         self.revision = _words(alternation(vocabulary.revision_markers))
         self.negation = regex.compile(
             rf"(?<![\w-])(?:{alternation(vocabulary.negation_markers)})\s+(?:\S+\s+)?$", regex.I
@@ -43,6 +45,10 @@ class Lexicon:
         self.part_scope = regex.compile(
             rf"(?:\b(?i:in|across|within|throughout|for)\s+(?:the\s+)?)?(?P<place>{place})\s+(?i:{part})\b"
             rf"|\b(?i:only)\s+in\s+(?:the\s+)?(?P<place>{place})"
+        )
+        groups = alternation(vocabulary.population_nouns)
+        self.subgroup = regex.compile(
+            rf"\b(?i:among)\s+(?P<group>(?i:{groups})\s+(?:with|aged|who|over|under|from)\b[^,;.]{{0,60}})"
         )
         self.in_place = regex.compile(
             rf"\b(?i:in|across|within|throughout)\s+(?:the\s+)?(?P<place>{place})"
@@ -133,10 +139,12 @@ class Lexicon:
         return regex.sub(r"\s+", " ", text.lower()).strip() in self.org_descriptors
 
 
-def _words(pattern: str, anchored: bool = False) -> regex.Pattern:
+def _words(pattern: str, exceptions: str = "", anchored: bool = False) -> regex.Pattern:
     if not pattern:
         return regex.compile(r"(?!x)x")
     prefix = "" if anchored else r"(?<![\w-])"
+    if exceptions:
+        prefix += rf"(?!(?:{exceptions})(?![\w]))"
     return regex.compile(rf"{prefix}(?:{pattern})(?![\w])", regex.I)
 
 
