@@ -45,6 +45,111 @@ rules_option = click.option(
 )
 
 
+class ByteSize(click.ParamType):
+    """A size such as 500000, 800k, 32MB or 1GiB (powers of 1024)."""
+
+    name = "size"
+    _UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+    def convert(self, value, param, ctx):
+        """Bytes from a size with an optional unit."""
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().removesuffix("ib").removesuffix("b")
+        number, unit = text.rstrip("kmg"), text[len(text.rstrip("kmg")) :]
+        try:
+            size = int(float(number) * self._UNITS[unit])
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size (try 500k, 32MB or 1GiB)", param, ctx)
+        if size <= 0:
+            self.fail(f"{value!r}: the size must be positive", param, ctx)
+        return size
+
+
+def parse_field_options(values: tuple[str, ...]) -> dict[str, str]:
+    """`--field text=body` options as {'text': 'body'}; unknown names are usage errors."""
+    from checker.sources.metadata import FIELD_NAMES
+
+    fields: dict[str, str] = {}
+    for value in values:
+        name, sep, key = value.partition("=")
+        name, key = name.strip(), key.strip()
+        if not sep or not name or not key:
+            raise click.BadParameter(
+                f"{value!r}: expected NAME=KEY, such as text=body", param_hint="--field"
+            )
+        if name not in FIELD_NAMES:
+            raise click.BadParameter(
+                f"{name!r} is not a record field (one of {', '.join(FIELD_NAMES)})",
+                param_hint="--field",
+            )
+        fields[name] = key
+    return fields
+
+
+def input_options(command):
+    """Options on how to read the corpus, shared by `check` and `claims`."""
+    from checker.duplicates import DEFAULT_SIMILARITY
+    from checker.sources.base import DEFAULT_MAX_BYTES
+
+    options = [
+        click.option(
+            "--field",
+            "fields",
+            multiple=True,
+            metavar="NAME=KEY",
+            help="JSON/JSONL records: read NAME (text, id, title, url, published, outlet) "
+            "from KEY, e.g. --field text=body (dotted keys reach into nested objects).",
+        ),
+        click.option(
+            "--max-size",
+            type=ByteSize(),
+            default=DEFAULT_MAX_BYTES,
+            show_default="32MiB",
+            help="Skip (and report) files larger than this.",
+        ),
+        click.option(
+            "--stdin-format",
+            type=click.Choice(["auto", "text", "html", "json", "jsonl"]),
+            default="auto",
+            show_default=True,
+            help="What '-' (standard input) holds; auto tells HTML from text.",
+        ),
+        click.option(
+            "--duplicates",
+            "duplicate_similarity",
+            type=click.FloatRange(0.5, 1.0),
+            default=DEFAULT_SIMILARITY,
+            show_default=True,
+            help="How alike (word-level similarity, 0.5-1) two documents must be to count "
+            "as one syndicated article.",
+        ),
+        click.option(
+            "--keep-duplicates",
+            is_flag=True,
+            help="Count syndicated copies as separate sources.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _run_options(
+    fields, max_size, stdin_format, duplicate_similarity, keep_duplicates
+) -> dict[str, object]:
+    """The pipeline keyword arguments of the input options."""
+    from checker.ingest import IngestOptions
+
+    return {
+        "stdin": click.get_binary_stream("stdin"),
+        "ingest_options": IngestOptions(
+            max_bytes=max_size, fields=parse_field_options(fields), stdin_format=stdin_format
+        ),
+        "duplicate_similarity": None if keep_duplicates else duplicate_similarity,
+    }
+
+
 def output_file_options(command):
     """Add `--NAME FILE` for every registered reporter (so new formats need no CLI change)."""
     for name in sorted(REPORTERS, reverse=True):
@@ -83,6 +188,7 @@ def output_file_options(command):
     help="Exit 1 when a discrepancy at or above this severity is found.",
 )
 @rules_option
+@input_options
 @click.option(
     "--timings",
     is_flag=True,
@@ -94,21 +200,44 @@ def output_file_options(command):
     default=None,
     help="Colour the text report (default: when a terminal; NO_COLOR turns it off).",
 )
-def check(paths, fmt, output, fail_on, rules, timings, quiet, color, **outputs) -> None:
-    """Check the documents under PATHS (files or folders) for discrepancies.
+def check(
+    paths,
+    fmt,
+    output,
+    fail_on,
+    rules,
+    timings,
+    quiet,
+    color,
+    fields,
+    max_size,
+    stdin_format,
+    duplicate_similarity,
+    keep_duplicates,
+    **outputs,
+) -> None:
+    """Check the documents under PATHS for discrepancies.
 
-    Exit status: 0 when nothing reaches --fail-on, 1 when something does, 2 on a usage,
-    input or rule-pack error.
+    PATHS are files or folders (read recursively): .txt, .md, .html/.htm, .json, .jsonl;
+    "-" reads one document from standard input. Exit status: 0 when nothing reaches
+    --fail-on, 1 when something does, 2 on a usage, input or rule-pack error.
     """
     from checker.pipeline import run
 
-    report = run(paths, rules=rules, timings=timings)
+    options = _run_options(fields, max_size, stdin_format, duplicate_similarity, keep_duplicates)
+    written = [p for p in (output, *outputs.values()) if p]
+    options["ingest_options"] = options["ingest_options"].model_copy(
+        update={"exclude": frozenset(os.path.realpath(p) for p in written)}
+    )
+    report = run(paths, rules=rules, timings=timings, **options)
     use_color = _use_color(color, output)
     if output:
         write_atomic(Path(output), render(report, fmt))
     for key, path in sorted(outputs.items()):
         if path:
             write_atomic(Path(path), render(report, key.removeprefix("out_")))
+    if not quiet and not output and fmt != "text":
+        _warn_about_inputs(report)
     if not quiet:
         shown = fmt if not output else "text"
         click.echo(
@@ -123,11 +252,18 @@ def check(paths, fmt, output, fail_on, rules, timings, quiet, color, **outputs) 
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )
 @rules_option
-def claims(paths, fmt, rules) -> None:
+@input_options
+def claims(
+    paths, fmt, rules, fields, max_size, stdin_format, duplicate_similarity, keep_duplicates
+) -> None:
     """Print the claims extracted from PATHS, to audit extraction."""
     from checker.pipeline import run
 
-    report = run(paths, rules=rules)
+    report = run(
+        paths,
+        rules=rules,
+        **_run_options(fields, max_size, stdin_format, duplicate_similarity, keep_duplicates),
+    )
     for record in report.claims:
         if fmt == "jsonl":
             click.echo(json.dumps(record.model_dump(mode="json"), ensure_ascii=False))
@@ -199,10 +335,31 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a report gets: the old file's, else the usual ones (mkstemp's are 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _warn_about_inputs(report: Report) -> None:
+    """Name skipped documents on standard error when standard output carries another format."""
+    for diagnostic in report.diagnostics:
+        where = diagnostic.document + (f":{diagnostic.line}" if diagnostic.line else "")
+        verb = "skipped" if diagnostic.skipped else "warning"
+        click.echo(f"factlint: {verb}: {where}: {diagnostic.message}", err=True)
 
 
 def _use_color(flag: bool | None, output: str | None) -> bool:

@@ -41,6 +41,15 @@ def render_text(report: Report, color: bool = False, **_: object) -> str:
                 f"  {d.document}{f':{d.line}' if d.line else ''}: {d.message}" for d in items
             )
             lines.append("")
+    if report.duplicates:
+        lines.append(_style("Copies counted once", color, bold=True))
+        lines.extend(
+            f"  {m.id}: copy of {group.kept} ({m.similarity:.0%} alike, "
+            f"{m.claims_dropped} repeated claim{'s' if m.claims_dropped != 1 else ''} not counted)"
+            for group in report.duplicates
+            for m in group.merged
+        )
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
