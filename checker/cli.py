@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from checker import __version__
-from checker.errors import FactlintError
+from checker.errors import FactlintError, UsageError
 from checker.report import FAIL_ON_CHOICES, Report
 from checker.reporters import REPORTERS, render
 from checker.reporters.json import report_schema
@@ -142,7 +142,6 @@ def _run_options(
     from checker.ingest import IngestOptions
 
     return {
-        "stdin": click.get_binary_stream("stdin"),
         "ingest_options": IngestOptions(
             max_bytes=max_size, fields=parse_field_options(fields), stdin_format=stdin_format
         ),
@@ -329,9 +328,15 @@ def rules_validate(files) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write a file through a temporary file and a rename, so a crash never leaves half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Write a file through a temporary file and a rename, so a crash never leaves half a report.
+
+    A file that cannot be written is a UsageError (exit 2); the previous file is left as it was.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -339,8 +344,10 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise
 
 

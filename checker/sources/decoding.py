@@ -24,6 +24,7 @@ BOMS = (
 )
 LEGACY_FALLBACK = "cp1252"
 MAX_JUNK_RATIO = 0.01  # control or unassigned characters tolerated in real text
+UTF16_NUL_SHARE = 0.9  # of the characters of UTF-16 text without a BOM that are below U+0100
 _VALID_MULTIBYTE = regex.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
@@ -58,12 +59,19 @@ def decode(raw: bytes, declared: str | None = None) -> Decoded:
     for bom, encoding in BOMS:
         if raw.startswith(bom):
             return _with_bom(raw, encoding)
-    if b"\x00" in raw:
-        return _without_bom_utf16(raw)
     try:
-        return _checked(Decoded(text=raw.decode("utf-8"), encoding="utf-8"), binary=True)
+        utf8 = Decoded(text=raw.decode("utf-8"), encoding="utf-8")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    else:
+        if b"\x00" not in raw:
+            return _checked(utf8, binary=True)
+        try:
+            return _checked(utf8, binary=True)
+        except DecodeError:
+            return _without_bom_utf16(raw)
+    if b"\x00" in raw:
+        return _without_bom_utf16(raw)
     if _VALID_MULTIBYTE.search(raw):
         damaged = _damaged_utf8(raw, first_bad)
         if damaged is not None:
@@ -84,13 +92,22 @@ def _with_bom(raw: bytes, encoding: str) -> Decoded:
 
 
 def _without_bom_utf16(raw: bytes) -> Decoded:
-    """NUL bytes: UTF-16/32 text without a byte-order mark, or else a binary file."""
-    best = charset_normalizer.from_bytes(raw).best()
-    if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
-        try:
-            return _checked(Decoded(text=str(best), encoding=best.encoding), binary=True)
-        except DecodeError:
-            pass
+    """NUL bytes: UTF-16 text without a byte-order mark, or else a binary file.
+
+    Text in a Latin script written as UTF-16 has a NUL in (nearly) every other byte, all on
+    one side: the high byte of each character. Anything else with NUL bytes is binary.
+    """
+    if len(raw) % 2 == 0:
+        half = len(raw) // 2
+        even, odd = raw[0::2].count(0), raw[1::2].count(0)
+        for nuls, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+            if nuls >= UTF16_NUL_SHARE * half and others <= (1 - UTF16_NUL_SHARE) * nuls:
+                try:
+                    return _checked(
+                        Decoded(text=raw.decode(encoding), encoding=encoding), binary=True
+                    )
+                except (UnicodeDecodeError, DecodeError):
+                    break
     raise DecodeError("ingest.binary", "is a binary file (it contains NUL bytes), not text")
 
 
