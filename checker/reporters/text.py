@@ -58,8 +58,13 @@ def _header(report: Report, color: bool) -> str:
         f"{n} {s}{'s' if n != 1 else ''}" for s, n in report.stats.by_severity.items() if n
     )
     seconds = f" in {report.stats.seconds:.2f}s" if report.stats.seconds is not None else ""
+    inputs = "".join(
+        f", {n} {label}"
+        for n, label in ((report.stats.skipped, "skipped"), (report.stats.merged, "merged"))
+        if n
+    )
     text = (
-        f"factlint {report.tool.version}: {report.stats.documents} documents, {report.stats.claims} claims, "
+        f"factlint {report.tool.version}: {report.stats.documents} documents{inputs}, {report.stats.claims} claims, "
         f"{report.stats.discrepancies} discrepancies{f' ({counts})' if counts else ''}{seconds}"
     )
     return _style(text, color, bold=True)

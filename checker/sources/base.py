@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from checker.documents import Diagnostic, Document
+from checker.sources.metadata import FIELD_NAMES
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 StdinFormat = Literal["auto", "text", "html", "json", "jsonl"]
@@ -26,6 +27,14 @@ class IngestOptions(BaseModel):
     exclude: frozenset[str] = Field(
         frozenset(), description="Real paths never read as documents (this run's own outputs)."
     )
+
+    @field_validator("fields")
+    @classmethod
+    def _known_fields(cls, fields: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(fields) - set(FIELD_NAMES))
+        if unknown:
+            raise ValueError(f"unknown record fields {unknown}: use {', '.join(FIELD_NAMES)}")
+        return fields
 
 
 class Source(BaseModel):
