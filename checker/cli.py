@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from checker import __version__
+from checker.cli_inputs import input_options, run_options
 from checker.errors import FactlintError, UsageError
 from checker.report import FAIL_ON_CHOICES, Report
 from checker.reporters import REPORTERS, render
@@ -43,110 +44,6 @@ rules_option = click.option(
     type=click.Path(),
     help="Extra rule pack file or folder (repeatable).",
 )
-
-
-class ByteSize(click.ParamType):
-    """A size such as 500000, 800k, 32MB or 1GiB (powers of 1024)."""
-
-    name = "size"
-    _UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
-
-    def convert(self, value, param, ctx):
-        """Bytes from a size with an optional unit."""
-        if isinstance(value, int):
-            return value
-        text = str(value).strip().lower().removesuffix("ib").removesuffix("b")
-        number, unit = text.rstrip("kmg"), text[len(text.rstrip("kmg")) :]
-        try:
-            size = int(float(number) * self._UNITS[unit])
-        except (ValueError, KeyError):
-            self.fail(f"{value!r} is not a size (try 500k, 32MB or 1GiB)", param, ctx)
-        if size <= 0:
-            self.fail(f"{value!r}: the size must be positive", param, ctx)
-        return size
-
-
-def parse_field_options(values: tuple[str, ...]) -> dict[str, str]:
-    """`--field text=body` options as {'text': 'body'}; unknown names are usage errors."""
-    from checker.sources.metadata import FIELD_NAMES
-
-    fields: dict[str, str] = {}
-    for value in values:
-        name, sep, key = value.partition("=")
-        name, key = name.strip(), key.strip()
-        if not sep or not name or not key:
-            raise click.BadParameter(
-                f"{value!r}: expected NAME=KEY, such as text=body", param_hint="--field"
-            )
-        if name not in FIELD_NAMES:
-            raise click.BadParameter(
-                f"{name!r} is not a record field (one of {', '.join(FIELD_NAMES)})",
-                param_hint="--field",
-            )
-        fields[name] = key
-    return fields
-
-
-def input_options(command):
-    """Options on how to read the corpus, shared by `check` and `claims`."""
-    from checker.duplicates import DEFAULT_SIMILARITY
-    from checker.sources.base import DEFAULT_MAX_BYTES
-
-    options = [
-        click.option(
-            "--field",
-            "fields",
-            multiple=True,
-            metavar="NAME=KEY",
-            help="JSON/JSONL records: read NAME (text, id, title, url, published, outlet) "
-            "from KEY, e.g. --field text=body (dotted keys reach into nested objects).",
-        ),
-        click.option(
-            "--max-size",
-            type=ByteSize(),
-            default=DEFAULT_MAX_BYTES,
-            show_default="32MiB",
-            help="Skip (and report) files larger than this.",
-        ),
-        click.option(
-            "--stdin-format",
-            type=click.Choice(["auto", "text", "html", "json", "jsonl"]),
-            default="auto",
-            show_default=True,
-            help="What '-' (standard input) holds; auto tells HTML from text.",
-        ),
-        click.option(
-            "--duplicates",
-            "duplicate_similarity",
-            type=click.FloatRange(0.5, 1.0),
-            default=DEFAULT_SIMILARITY,
-            show_default=True,
-            help="How alike (word-level similarity, 0.5-1) two documents must be to count "
-            "as one syndicated article.",
-        ),
-        click.option(
-            "--keep-duplicates",
-            is_flag=True,
-            help="Count syndicated copies as separate sources.",
-        ),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def _run_options(
-    fields, max_size, stdin_format, duplicate_similarity, keep_duplicates
-) -> dict[str, object]:
-    """The pipeline keyword arguments of the input options."""
-    from checker.ingest import IngestOptions
-
-    return {
-        "ingest_options": IngestOptions(
-            max_bytes=max_size, fields=parse_field_options(fields), stdin_format=stdin_format
-        ),
-        "duplicate_similarity": None if keep_duplicates else duplicate_similarity,
-    }
 
 
 def output_file_options(command):
@@ -223,7 +120,7 @@ def check(
     """
     from checker.pipeline import run
 
-    options = _run_options(fields, max_size, stdin_format, duplicate_similarity, keep_duplicates)
+    options = run_options(fields, max_size, stdin_format, duplicate_similarity, keep_duplicates)
     written = [p for p in (output, *outputs.values()) if p]
     options["ingest_options"] = options["ingest_options"].model_copy(
         update={"exclude": frozenset(os.path.realpath(p) for p in written)}
@@ -261,7 +158,7 @@ def claims(
     report = run(
         paths,
         rules=rules,
-        **_run_options(fields, max_size, stdin_format, duplicate_similarity, keep_duplicates),
+        **run_options(fields, max_size, stdin_format, duplicate_similarity, keep_duplicates),
     )
     for record in report.claims:
         if fmt == "jsonl":
