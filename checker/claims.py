@@ -38,7 +38,10 @@ class Qualifiers(BaseModel):
     revision: bool = Field(False, description="The sentence says an earlier plan changed.")
     interim: bool = False
     attribution: str | None = Field(None, description="'according to X', 'reportedly'...")
-    negated: bool = False
+    disputed: bool = Field(
+        False,
+        description="The sentence denies the value or calls it wrong: not the source's own claim.",
+    )
     scope: str | None = Field(None, description="A place or population the value is limited to.")
     whole: bool = Field(
         False, description="The value explicitly covers the whole ('combined', 'nationwide')."

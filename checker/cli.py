@@ -11,7 +11,8 @@ from pathlib import Path
 import click
 
 from checker import __version__
-from checker.cli_inputs import input_options, run_options
+from checker.baseline import DEFAULT_BASELINE
+from checker.cli_inputs import input_options, take_input_options
 from checker.errors import FactlintError, UsageError
 from checker.report import FAIL_ON_CHOICES, Report
 from checker.reporters import REPORTERS, render
@@ -83,6 +84,18 @@ def output_file_options(command):
     show_default=True,
     help="Exit 1 when a discrepancy at or above this severity is found.",
 )
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(),
+    metavar="FILE",
+    help="Fail only on discrepancies this baseline does not hold (see `factlint baseline`).",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="With --baseline: drop the entries no longer found from the baseline file.",
+)
 @rules_option
 @input_options
 @click.option(
@@ -97,49 +110,92 @@ def output_file_options(command):
     help="Colour the text report (default: when a terminal; NO_COLOR turns it off).",
 )
 def check(
-    paths,
-    fmt,
-    output,
-    fail_on,
-    rules,
-    timings,
-    quiet,
-    color,
-    fields,
-    max_size,
-    stdin_format,
-    duplicate_similarity,
-    keep_duplicates,
-    **outputs,
+    paths, fmt, output, fail_on, baseline_file, prune, rules, timings, quiet, color, **outputs
 ) -> None:
     """Check the documents under PATHS for discrepancies.
 
     PATHS are files or folders (read recursively): .txt, .md, .html/.htm, .json, .jsonl;
     "-" reads one document from standard input. Exit status: 0 when nothing reaches
-    --fail-on, 1 when something does, 2 on a usage, input or rule-pack error.
+    --fail-on (with --baseline: nothing new does), 1 when something does, 2 on a usage,
+    input, rule-pack or baseline error.
     """
+    from checker.baseline import compare_with_baseline, load_baseline, pruned, render_baseline
     from checker.pipeline import run
 
-    options = run_options(fields, max_size, stdin_format, duplicate_similarity, keep_duplicates)
-    written = [p for p in (output, *outputs.values()) if p]
-    options["ingest_options"] = options["ingest_options"].model_copy(
-        update={"exclude": frozenset(os.path.realpath(p) for p in written)}
-    )
-    report = run(paths, rules=rules, timings=timings, **options)
+    writes = [output, *(path for key, path in outputs.items() if key.startswith("out_"))]
+    inputs = take_input_options(outputs, writes=writes)
+    if prune and not baseline_file:
+        raise UsageError("--prune needs --baseline FILE")
+    baseline = load_baseline(baseline_file) if baseline_file else None
+    report = run(paths, rules=rules, timings=timings, **inputs)
+    if baseline is not None:
+        report = compare_with_baseline(report, baseline, baseline_file)
     use_color = _use_color(color, output)
     if output:
-        write_atomic(Path(output), render(report, fmt))
+        write_atomic(Path(output), render(report, fmt, fail_on=fail_on))
     for key, path in sorted(outputs.items()):
         if path:
-            write_atomic(Path(path), render(report, key.removeprefix("out_")))
+            write_atomic(Path(path), render(report, key.removeprefix("out_"), fail_on=fail_on))
     if not quiet and not output and fmt != "text":
         _warn_about_inputs(report)
     if not quiet:
         shown = fmt if not output else "text"
+        text = render(report, shown, color=use_color and shown == "text", fail_on=fail_on)
+        click.echo(text, nl=False, color=use_color)
+    if prune and report.baseline and report.baseline.fixed:
+        write_atomic(Path(baseline_file), render_baseline(pruned(baseline, report)))
         click.echo(
-            render(report, shown, color=use_color and shown == "text"), nl=False, color=use_color
+            f"factlint: pruned {len(report.baseline.fixed)} fixed entries from {baseline_file}",
+            err=True,
         )
     sys.exit(EXIT_FINDINGS if report.failing(fail_on) else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    default=DEFAULT_BASELINE,
+    show_default=True,
+    help="The baseline file to write.",
+)
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Refresh an existing baseline: add new discrepancies, keep statuses and notes.",
+)
+@click.option("--prune", is_flag=True, help="With --update: drop the entries no longer found.")
+@rules_option
+@input_options
+def baseline(paths, output, update, prune, rules, **inputs) -> None:
+    """Record the discrepancies found under PATHS in a baseline file.
+
+    `factlint check PATHS --baseline FILE` then fails only on discrepancies the file does
+    not hold. Set an entry's "status" to "accepted" or "false_positive" (and "note" to why)
+    by editing the file; --update keeps them.
+    """
+    from checker.baseline import load_baseline, record_baseline, render_baseline
+    from checker.pipeline import run
+
+    target = Path(output)
+    if prune and not update:
+        raise UsageError("--prune needs --update (a new baseline has nothing to prune)")
+    if target.exists() and not update:
+        raise UsageError(
+            f"{output} exists: use --update to refresh it (statuses and notes are kept), "
+            "or remove it first"
+        )
+    previous = load_baseline(target) if update else None
+    report = run(paths, rules=rules, **take_input_options(inputs, writes=[output]))
+    result = record_baseline(report, previous, prune=prune)
+    write_atomic(target, render_baseline(result.baseline))
+    stale = f", {len(result.stale)} no longer found" + (" (pruned)" if prune else " (kept)")
+    click.echo(
+        f"wrote {output}: {len(result.baseline.entries)} entries ({len(result.added)} added, "
+        f"{len(result.kept)} kept{stale if result.stale else ''})"
+    )
 
 
 @main.command()
@@ -149,17 +205,11 @@ def check(
 )
 @rules_option
 @input_options
-def claims(
-    paths, fmt, rules, fields, max_size, stdin_format, duplicate_similarity, keep_duplicates
-) -> None:
+def claims(paths, fmt, rules, **inputs) -> None:
     """Print the claims extracted from PATHS, to audit extraction."""
     from checker.pipeline import run
 
-    report = run(
-        paths,
-        rules=rules,
-        **run_options(fields, max_size, stdin_format, duplicate_similarity, keep_duplicates),
-    )
+    report = run(paths, rules=rules, **take_input_options(inputs))
     for record in report.claims:
         if fmt == "jsonl":
             click.echo(json.dumps(record.model_dump(mode="json"), ensure_ascii=False))
@@ -182,9 +232,12 @@ def claims(
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of the report."""
-    click.echo(report_schema(), nl=False)
+@click.option("--baseline", "of_baseline", is_flag=True, help="The baseline file's schema instead.")
+def schema(of_baseline) -> None:
+    """Print the JSON Schema of the report (or of the baseline file)."""
+    from checker.baseline import baseline_schema
+
+    click.echo(baseline_schema() if of_baseline else report_schema(), nl=False)
 
 
 @main.group()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 
@@ -95,15 +97,24 @@ def input_options(command):
     return command
 
 
-def run_options(
-    fields, max_size, stdin_format, duplicate_similarity, keep_duplicates
-) -> dict[str, object]:
-    """The pipeline keyword arguments of the input options."""
+INPUT_OPTIONS = ("fields", "max_size", "stdin_format", "duplicate_similarity", "keep_duplicates")
+
+
+def take_input_options(options: dict, writes=()) -> dict[str, object]:
+    """Pop the input options from a command's keyword arguments: the pipeline's arguments.
+
+    `writes` are the files the command will write, never read back as documents.
+    """
     from checker.ingest import IngestOptions
 
+    values = {name: options.pop(name) for name in INPUT_OPTIONS}
+    similarity = None if values["keep_duplicates"] else values["duplicate_similarity"]
     return {
         "ingest_options": IngestOptions(
-            max_bytes=max_size, fields=parse_field_options(fields), stdin_format=stdin_format
+            max_bytes=values["max_size"],
+            fields=parse_field_options(values["fields"]),
+            stdin_format=values["stdin_format"],
+            exclude=frozenset(os.path.realpath(p) for p in writes if p),
         ),
-        "duplicate_similarity": None if keep_duplicates else duplicate_similarity,
+        "duplicate_similarity": similarity,
     }

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-
-import regex
 
 from checker.dates import WEEKDAYS, DateSpan
 from checker.discrepancies import (
@@ -24,6 +22,7 @@ from checker.discrepancies import (
     Kind,
     fingerprint,
 )
+from checker.lexicon import lexicon_for
 from checker.normalise import NormalisedClaim
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import AttributePolicy, Office, Rulebook, Severity
@@ -52,7 +51,8 @@ def compare(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[Discrepan
     comparer = Comparer(rulebook, claims)
     groups: dict[tuple[str, str, str], list[NormalisedClaim]] = defaultdict(list)
     for claim in claims:
-        groups[(claim.subject, claim.attribute, claim.scope or "")].append(claim)
+        if not claim.claim.qualifiers.disputed:
+            groups[(claim.subject, claim.attribute, claim.scope or "")].append(claim)
     found = [d for key in sorted(groups) for d in comparer.group(groups[key])]
     return sorted(
         found, key=lambda d: (-SEVERITY_ORDER[d.severity], d.subject.casefold(), d.attribute, d.id)
@@ -66,7 +66,8 @@ class Comparer:
         self.rulebook = rulebook
         self.gazetteer: Gazetteer = gazetteer_for(rulebook)
         self.offices: dict[str, Office] = {o.id: o for o in rulebook.offices}
-        self.people = sorted({c.subject for c in claims if c.claim.subject_type == "person"})
+        self.lexicon = lexicon_for(rulebook)
+        self.people = sorted({c.subject for c in claims if c.attribute in ("title", "age")})
 
     # --- one group -------------------------------------------------------------------------
 
@@ -129,6 +130,8 @@ class Comparer:
         if verdict is None:
             return None
         if verdict.kind != "weekday_mismatch" and not self._same_time(a, b, policy, changes):
+            if policy.cumulative and _falls(a, b):
+                return Verdict("warning", "conflicting_values", _fall_reason(a, b))
             return Verdict("info", "changed_over_time", _changed_reason(a, b))
         if SEVERITY_ORDER[verdict.severity] > SEVERITY_ORDER[policy.max_severity]:
             verdict = Verdict(policy.max_severity, verdict.kind, verdict.reason)
@@ -148,6 +151,12 @@ class Comparer:
             return _dates(a, b)
         if kind == "place":
             return self._places(a, b)
+        if kind == "tally" and a.value.key != b.value.key:
+            return Verdict(
+                "contradiction",
+                "conflicting_values",
+                f"{a.value.label} and {b.value.label} are different counts of the same vote",
+            )
         if kind == "person" and a.value.key != b.value.key:
             return Verdict(
                 "contradiction",
@@ -278,8 +287,17 @@ class Comparer:
             summary = f"Sources disagree on {subject}'s {attribute}{scope}: {labels}"
         explanation = _explain(verdict, top, sample.scope, policy)
         keys = [_value_key(cs[0]) for cs in clusters.values()]
+        # The group's own subject and attribute, not the displayed ones (which, for a weekday,
+        # depend on who else the corpus names), keep the id stable.
+        stable_id = fingerprint(
+            sample.subject,
+            sample.attribute,
+            sample.scope,
+            keys,
+            over_time=verdict.kind == "changed_over_time",
+        )
         return Discrepancy(
-            id=fingerprint(subject, attribute, sample.scope, keys),
+            id=stable_id,
             severity=verdict.severity,
             kind=verdict.kind,
             subject=subject,
@@ -291,19 +309,28 @@ class Comparer:
         )
 
     def _participant(self, claims: list[NormalisedClaim]) -> str | None:
-        """The person most of the sentences are about (for date-only discrepancies)."""
-        counts: dict[str, int] = {}
-        for person in self.people:
-            surname = person.split()[-1]
-            pattern = regex.compile(rf"\b(?:{regex.escape(person)}|{regex.escape(surname)})\b")
-            hits = {
-                c.claim.evidence.sentence
-                for c in claims
-                if pattern.search(c.claim.evidence.sentence)
-            }
-            if hits:
-                counts[person] = len(hits)
-        return max(sorted(counts), key=lambda p: counts[p]) if counts else None
+        """The entity a date is about: in each sentence the name nearest the date, by vote."""
+        votes: Counter[str] = Counter()
+        seen: set[tuple[str, int]] = set()
+        for claim in claims:
+            evidence = claim.claim.evidence
+            if (evidence.sentence, evidence.start) in seen:
+                continue
+            seen.add((evidence.sentence, evidence.start))
+            at = evidence.start - evidence.sentence_start
+            names = [
+                (abs(position - at), self._person_or_name(name))
+                for name, position in self.lexicon.names_at(evidence.sentence)
+                if not self.gazetteer.lookup(name) and not evidence.text.startswith(name)
+            ]
+            if names:
+                votes[min(names)[1]] += 1
+        if not votes:
+            return None
+        return max(sorted(votes), key=lambda name: votes[name])
+
+    def _person_or_name(self, name: str) -> str:
+        return next((p for p in self.people if name in (p, p.split()[-1])), name)
 
 
 _NO_DATE = DateSpan(start=dt.date.min, end=dt.date.min, precision="day")
@@ -330,6 +357,24 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
             f"{bound.label} is a bound that {figure.label} satisfies, so the two are compatible but not equally precise",
         )
     return None
+
+
+def _falls(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """True when the later of two dated running totals is wholly below the earlier one."""
+    if a.as_of is None or b.as_of is None or a.tense != b.tense:
+        return False
+    earlier, later = sorted((a, b), key=lambda c: c.as_of.start)
+    if later.as_of.start <= earlier.as_of.end:
+        return False
+    return later.value.interval()[1] <= earlier.value.interval()[0]
+
+
+def _fall_reason(a: NormalisedClaim, b: NormalisedClaim) -> str:
+    earlier, later = sorted((a, b), key=lambda c: c.as_of.start)
+    return (
+        f"a running total cannot fall, yet {later.value.label} ({later.as_of.label()}) is below "
+        f"{earlier.value.label} ({earlier.as_of.label()})"
+    )
 
 
 def _weekdays(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:

@@ -34,6 +34,8 @@ TIME_EXPRESSION = regex.compile(
     | (?P<endof>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)(?P<ey>{_Y}|year)
     | (?:in|since|during|by|from|until|of)\s+(?P<year>{_Y})
     | (?P<relyear>last|this|next)\s+year
+    | (?P<relunit>last|this|next)\s+(?P<unit>week|month)
+    | (?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+(?P<agounit>days?|weeks?|months?|years?)\s+(?P<ago>ago|earlier)
     | (?P<day>yesterday|today|tomorrow)
     )\b""",
     regex.X | regex.I,
@@ -112,10 +114,60 @@ def resolve_text(text: str, published: dt.date | None, prefer: Prefer = "past") 
     if groups["relyear"] and published:
         offset = {"last": -1, "this": 0, "next": 1}[groups["relyear"].lower()]
         return _year(published.year + offset)
+    if groups["relunit"] and published:
+        return _relative_unit(groups["relunit"].lower(), groups["unit"].lower(), published)
+    if groups["agounit"] and published:
+        return _ago(groups["count"].lower(), groups["agounit"].lower().rstrip("s"), published)
     if groups["day"] and published:
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["day"].lower()]
         return day(published + dt.timedelta(days=offset))
     return None
+
+
+_SMALL_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a few": 3,
+    "several": 3,
+}
+
+
+def _relative_unit(rel: str, unit: str, published: dt.date) -> DateSpan:
+    offset = {"last": -1, "this": 0, "next": 1}[rel]
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
+        return DateSpan(start=monday, end=monday + dt.timedelta(days=6), precision="day")
+    month_index = published.year * 12 + published.month - 1 + offset
+    year, month = divmod(month_index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return DateSpan(
+        start=dt.date(year, month + 1, 1), end=dt.date(year, month + 1, last), precision="month"
+    )
+
+
+def _ago(count_text: str, unit: str, published: dt.date) -> DateSpan:
+    count = (
+        int(count_text)
+        if count_text.isdigit()
+        else _SMALL_NUMBERS.get(regex.sub(r"\s+", " ", count_text), 1)
+    )
+    days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * count
+    point = published - dt.timedelta(days=days)
+    if unit in ("day", "week"):
+        return day(point)
+    return DateSpan(
+        start=point - dt.timedelta(days=15), end=point + dt.timedelta(days=15), precision="month"
+    )
 
 
 def weekday_of(text: str) -> int | None:

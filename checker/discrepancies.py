@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from checker.rulebook import Severity, Tense
 
@@ -62,6 +62,41 @@ class DiscrepancyValue(BaseModel):
     claims: list[ClaimRef]
 
 
+BaselineStatus = Literal["known", "accepted", "false_positive"]
+
+
+def drop_when_unset(data: dict, *names: str) -> dict:
+    """Leave out optional fields that are None, so reports without them serialise as before."""
+    for name in names:
+        if data.get(name, ...) is None:
+            del data[name]
+    return data
+
+
+class BaselineMark(BaseModel):
+    """How a discrepancy stands against the baseline the run was checked with."""
+
+    model_config = ConfigDict(frozen=True)
+
+    state: Literal["new", "known"] = Field(
+        description="new: not in the baseline (fails the run at or above --fail-on); known: in it."
+    )
+    status: BaselineStatus | None = Field(
+        None, description="The triage status the baseline records (known ones only)."
+    )
+    note: str | None = Field(None, description="The triage note the baseline records.")
+    replaces: list[str] = Field(
+        default_factory=list,
+        description="Ids of baseline entries about the same subject, attribute and scope that "
+        "no longer occur: a value was added or changed.",
+    )
+    severity_was: Severity | None = Field(
+        None,
+        description="The lower severity the baseline recorded for this id: it rose (say, ages "
+        "a birthday explained that now no birthday does), so it counts as new.",
+    )
+
+
 class Discrepancy(BaseModel):
     """Sources that disagree about one attribute of one subject."""
 
@@ -78,15 +113,37 @@ class Discrepancy(BaseModel):
     summary: str
     explanation: str
     values: list[DiscrepancyValue] = Field(min_length=2)
+    baseline: BaselineMark | None = Field(
+        None, description="Set when the run was checked against a baseline (--baseline)."
+    )
+
+    @model_serializer(mode="wrap")
+    def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict:
+        return drop_when_unset(handler(self), "baseline")
 
 
-def fingerprint(subject: str, attribute: str, scope: str | None, value_keys: list[str]) -> str:
-    """The id of a discrepancy: the same disagreement gets the same id wherever it is found."""
+def fingerprint(
+    subject: str,
+    attribute: str,
+    scope: str | None,
+    value_keys: list[str],
+    *,
+    over_time: bool = False,
+) -> str:
+    """The id of a discrepancy: what it is about, never where it was found.
+
+    A hash of the normalised subject, attribute and scope, the set of normalised value keys
+    and whether it is a change over time or a disagreement (so a change that turns into a
+    contradiction is new). File names, order, offsets, wording and how many sources repeat a
+    value play no part.
+    """
     parts = [
         subject.casefold(),
         attribute.casefold(),
         (scope or "").casefold(),
         *sorted(set(value_keys)),
     ]
+    if over_time:
+        parts.append("\x1echanged_over_time")
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return f"d-{digest[:10]}"

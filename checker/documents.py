@@ -61,19 +61,27 @@ class Sentence(BaseModel):
 
 _BOUNDARY = regex.compile(r"""[.!?]["”’')\]]*(?=\s+["“‘(\[]?[\p{Lu}\d])|\n\s*\n|\n""")
 _TOKEN_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+_PARAGRAPH = regex.compile(r"[^\S\n]*\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
+_LINE_OF_ITS_OWN = regex.compile(r"\s*(?:[-*+>#|•]|\d+[.)])")
+# Hard-wrapped prose keeps its lines at most this long; longer lines are paragraphs of their own.
+MAX_WRAP_WIDTH = 120
 
 
 def split_sentences(text: str, start: int = 0, abbreviations: Iterable[str] = ()) -> list[Sentence]:
     """Split `text[start:]` into sentences, keeping offsets into `text`.
 
-    Line breaks always end a sentence (headlines, list items); a full stop does not when it
-    closes an abbreviation such as "Mr." or "U.S.".
+    Line breaks end a sentence (headlines, list items), except the soft breaks of hard-wrapped
+    paragraphs, which read as spaces; a full stop does not when it closes an abbreviation such
+    as "Mr." or "U.S.". Offsets always point into `text`.
     """
     abbrevs = {a.lower().rstrip(".") for a in abbreviations}
+    soft = soft_line_breaks(text, start)
     sentences: list[Sentence] = []
     cursor = start
     for match in _BOUNDARY.finditer(text, start):
         end = match.end()
+        if match.start() in soft and match.group() == "\n":
+            continue
         if match.group().startswith(".") and _is_abbreviation(
             text[cursor : match.start() + 1], abbrevs
         ):
@@ -82,6 +90,32 @@ def split_sentences(text: str, start: int = 0, abbreviations: Iterable[str] = ()
         cursor = end
     _append(sentences, text, cursor, len(text))
     return sentences
+
+
+def soft_line_breaks(text: str, start: int = 0) -> set[int]:
+    """Offsets of the line breaks that only wrap a paragraph (the next word did not fit).
+
+    A paragraph (lines between blank lines) is hard-wrapped when its lines are at most
+    MAX_WRAP_WIDTH long; a break in it is soft when the line plus the next word would have
+    been longer than the paragraph's longest line, and the next line does not start a list
+    item, heading, quote or table row. Re-wrapping a document then leaves its sentences as
+    they were.
+    """
+    soft: set[int] = set()
+    for paragraph in _PARAGRAPH.finditer(text, start):
+        lines = paragraph.group().split("\n")
+        width = max(len(line.rstrip()) for line in lines)
+        if len(lines) < 2 or width > MAX_WRAP_WIDTH:
+            continue
+        offset = paragraph.start()
+        for line, following in zip(lines, lines[1:], strict=False):
+            offset += len(line)
+            next_word = following.split(maxsplit=1)[0]
+            fits = len(line.rstrip()) + 1 + len(next_word) <= width
+            if not fits and not _LINE_OF_ITS_OWN.match(following):
+                soft.add(offset)
+            offset += 1
+    return soft
 
 
 def _is_abbreviation(chunk: str, abbrevs: set[str]) -> bool:
@@ -99,6 +133,6 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         return
     lead = len(raw) - len(raw.lstrip())
     begin = start + lead
-    sentences.append(
-        Sentence(index=len(sentences), start=begin, end=begin + len(stripped), text=stripped)
-    )
+    # Only soft line breaks are left inside a sentence: read them as spaces (same length).
+    flat = stripped.replace("\n", " ")
+    sentences.append(Sentence(index=len(sentences), start=begin, end=begin + len(flat), text=flat))

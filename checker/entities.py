@@ -71,18 +71,19 @@ class EntityIndex:
         for candidate in (name, name[:-1] if name.endswith("s") and len(name) > 3 else None):
             if not candidate:
                 continue
+            person_like = "person" in types
             matches = {
                 full
                 for full in long_names
                 if (
                     full.split()[-1] == candidate
                     and "org" not in types
-                    and self._is("person", full)
+                    and (person_like or self._is_a("person", full))
                 )
                 or (
                     full.split()[0] == candidate
-                    and "person" not in types
-                    and not self._is_only("person", full)
+                    and not person_like
+                    and not self._is_a("person", full)
                 )
             }
             if len(matches) == 1:
@@ -91,6 +92,9 @@ class EntityIndex:
 
     def _is(self, kind: str, name: str) -> bool:
         return kind in self._types.get(name, set()) or "any" in self._types.get(name, set())
+
+    def _is_a(self, kind: str, name: str) -> bool:
+        return kind in self._types.get(name, set())
 
     def _is_only(self, kind: str, name: str) -> bool:
         return self._types.get(name, set()) == {kind}

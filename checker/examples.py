@@ -74,6 +74,8 @@ def matches(claim: NormalisedClaim, expected: ExpectedClaim) -> bool:
         (expected.tense, [claim.tense]),
         (expected.scope, [claim.scope or "", claim.claim.qualifiers.scope or ""]),
     ]
+    if expected.disputed is not None and expected.disputed != claim.claim.qualifiers.disputed:
+        return False
     return all(want is None or name_key(want) in {name_key(v) for v in got} for want, got in checks)
 
 

@@ -197,7 +197,7 @@ class DocumentContext:
         ranked = sorted(
             totals.items(), key=lambda item: (-item[1], _first_offset(mentions, item[0]))
         )
-        focus = ranked[0][0] if ranked and (ranked[0][1] >= 2 or len(ranked) == 1) else None
+        focus = ranked[0][0] if ranked else None
         self.focus_alternatives = tuple(
             name
             for name, count in ranked[1:3]
@@ -208,7 +208,9 @@ class DocumentContext:
     def _org_name(self, raw: str) -> str | None:
         words = raw.split()
         while words and (
-            words[0] in self.lexicon.not_names or words[0].lower() in self.lexicon.org_descriptors
+            words[0] in self.lexicon.not_names
+            or words[0].lower() in self.lexicon.org_descriptors
+            or words[0] in ("of", "Of", "for")
         ):
             words = words[1:]
         if not words:
@@ -223,11 +225,36 @@ class DocumentContext:
         return name
 
     def _find_event(self) -> str | None:
+        """The event the document is about: a named one ('the Ridgeline Fire') if it recurs."""
+        self.named_events: list[tuple[int, str]] = []
+        for sentence in self.sentences:
+            for match in self.lexicon.named_event.finditer(sentence.text):
+                self.named_events.append(
+                    (sentence.start + match.start(), self.lexicon.event_name(match.group(0)))
+                )
+        named = Counter(name for _, name in self.named_events)
+        if named and named.most_common(1)[0][1] >= 2:
+            return named.most_common(1)[0][0]
         events = Counter(
             self.lexicon.event_nouns[regex.sub(r"\s+", " ", m.group(0).lower())]
             for m in self.lexicon.event_noun.finditer(self.document.body)
         )
         return events.most_common(1)[0][0] if events else None
+
+    def event_in(self, sentence: Sentence) -> str | None:
+        """The named event a sentence mentions, else the document's event."""
+        for position, name in self.named_events:
+            if sentence.start <= position < sentence.end:
+                return name
+        return self.focus_event
+
+    @property
+    def focus_person(self) -> str | None:
+        """The person the document mentions most."""
+        counts = Counter(name for _, name in self.person_mentions)
+        if not counts:
+            return None
+        return max(sorted(counts), key=lambda name: counts[name])
 
     def clean(self, mention: str) -> str:
         """A mention without possessive, honorific, article or 'X-based' prefix."""
@@ -288,7 +315,7 @@ class DocumentContext:
             org_text = org_text or groups.get("org")
             if org_text:
                 org = self.resolve(org_text, start, sentence, "org")
-        subject, mention = self._subject(hit, groups, start)
+        subject, mention, via_focus = self._subject(hit, groups, start)
         if not subject or (rule.subject_type == "person" and not self._person_subject(subject)):
             return None
         obj = (
@@ -306,7 +333,9 @@ class DocumentContext:
         )
         if "{object}" in (rule.attribute or "") and obj is None:
             return None
-        attribute = self._attribute(hit, groups)
+        attribute = (
+            rule.attribute if rule.subject_from == "attribute" else self._attribute(hit, groups)
+        )
         if not attribute:
             return None
         evidence = Evidence(
@@ -318,9 +347,6 @@ class DocumentContext:
             text=match.group(0),
             rule=hit.rule.id,
             pattern=hit.pattern,
-        )
-        via_focus = subject == self.focus_org and (
-            mention is None or not self.clean(mention) == subject
         )
         return Claim(
             kind=rule.kind,
@@ -339,28 +365,56 @@ class DocumentContext:
 
     def _subject(
         self, hit: Hit, groups: dict[str, str], start: int
-    ) -> tuple[str | None, str | None]:
+    ) -> tuple[str | None, str | None, bool]:
+        """The claim's subject, the words that named it, and whether it is the document's focus guess."""
         rule, sentence = hit.rule.rule, hit.sentence
         if rule.kind == "weekday":
-            return groups.get("date"), None
+            return groups.get("date"), None, False
         raw = groups.get("subject")
         if raw is None:
-            if rule.subject_from == "focus_org":
-                return self.focus_org, None
-            if rule.subject_from == "focus_event":
-                return self.focus_event, None
-            if rule.subject_from == "previous_person":
-                return self.person_before(sentence.start + hit.match.start()), None
-            return None, None
+            return (
+                self._implicit_subject(hit, rule.subject_from),
+                None,
+                rule.subject_from == "focus_org",
+            )
         offset = sentence.start + hit.match.start("subject")
         if rule.subject_from == "previous_person":
-            return self.person_before(offset), raw
+            return self.person_before(offset), raw, False
         if rule.subject_type == "event":
-            return self._event(raw), raw
+            return self._event(raw), raw, False
         resolved = self.resolve(raw, offset, sentence, rule.subject_type)
-        return resolved, (raw if resolved and self.clean(raw) != resolved else None)
+        lowered = raw.strip().lower()
+        via_focus = (
+            resolved is not None
+            and resolved == self.focus_org
+            and (
+                self.lexicon.is_descriptor(lowered)
+                or (
+                    lowered in self.lexicon.org_pronouns
+                    and self.org_in_sentence_before(sentence, offset) is None
+                )
+            )
+        )
+        return resolved, (raw if resolved and self.clean(raw) != resolved else None), via_focus
+
+    def _implicit_subject(self, hit: Hit, source: str) -> str | None:
+        """A subject the pattern does not capture, from the rule's `subject_from`."""
+        sentence = hit.sentence
+        if source == "focus_org":
+            return self.focus_org
+        if source == "focus_event":
+            return self.event_in(sentence)
+        if source == "focus_person":
+            return self.focus_person
+        if source == "attribute":
+            return self._attribute(hit, groups_of(hit))
+        if source == "previous_person":
+            return self.person_before(sentence.start + hit.match.start())
+        return None
 
     def _event(self, raw: str) -> str:
+        if self.lexicon.named_event.fullmatch(raw.strip()):
+            return self.lexicon.event_name(raw)
         words = raw.lower().split()
         noun = (
             " ".join(words[-2:]) if " ".join(words[-2:]) in self.lexicon.event_nouns else words[-1]
@@ -402,7 +456,7 @@ class DocumentContext:
             mapped = rule.attribute_map.get(word) or next(
                 (
                     v
-                    for k, v in rule.attribute_map.items()
+                    for k, v in sorted(rule.attribute_map.items(), key=lambda kv: -len(kv[0]))
                     if regex.search(rf"\b{regex.escape(k)}\b", word)
                 ),
                 None,
@@ -420,7 +474,12 @@ class DocumentContext:
         markers: list[str] = []
         tense = rule.tense or "current"
         if rule.kind not in ("title",) and rule.tense is None:
-            window = before + " " + matched
+            clause_start, _ = _clause_bounds(text, match.start("value"))
+            window = (
+                text[max(clause_start, match.start("value") - 80) : match.start("value")]
+                + " "
+                + matched
+            )
             if (found := lexicon.future.search(window)) is not None:
                 tense = "future"
                 markers.append(found.group(0).lower())
@@ -443,7 +502,7 @@ class DocumentContext:
             revision=bool(lexicon.revision.search(text)),
             interim=bool(regex.search(r"\b(?:interim|acting)\b", matched, regex.I)),
             attribution=attribution,
-            negated=bool(lexicon.negation.search(before[-30:])),
+            disputed=lexicon.disputed(text, match.start("value"), match.end("value")),
             scope=scope,
             whole=whole,
             population=groups.get("population"),
@@ -474,6 +533,11 @@ def _clause_bounds(text: str, position: int) -> tuple[int, int]:
     start = max(text.rfind(sep, 0, position) for sep in ",;:")
     ends = [i for sep in ",;:" if (i := text.find(sep, position)) != -1]
     return start + 1, min(ends) if ends else len(text)
+
+
+def groups_of(hit: Hit) -> dict[str, str]:
+    """The named groups a match filled."""
+    return {k: v for k, v in hit.match.groupdict().items() if v}
 
 
 def _clause_before(text: str, position: int, limit: int = 80) -> str:

@@ -6,6 +6,7 @@ import functools
 
 import regex
 
+from checker.names import clean_mention
 from checker.rulebook import Hedge, Rulebook, alternation, expand
 
 
@@ -23,7 +24,19 @@ class Lexicon:
         self.past = _words(alternation(vocabulary.past_markers))
         self.change = _words(alternation(vocabulary.change_markers))
         self.revision = _words(alternation(vocabulary.revision_markers))
-        self.negation = _words(alternation(vocabulary.negation_markers))
+        self.negation = regex.compile(
+            rf"(?<![\w-])(?:{alternation(vocabulary.negation_markers)})\s+(?:\S+\s+)?$", regex.I
+        )
+        denial, nouns = alternation(vocabulary.denial_verbs), alternation(vocabulary.report_nouns)
+        self.denial = regex.compile(
+            rf"\b(?:{denial})\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", regex.I
+        )
+        self.error_before = _words(alternation(vocabulary.error_adverbs))
+        self.error_after = regex.compile(
+            rf"^[^.;]{{0,60}}?\b(?:was|were|is|are|had\s+been|has\s+been|proved|turned\s+out\s+to\s+be)\s+"
+            rf"(?:\w+\s+)?(?:{alternation(vocabulary.error_adjectives)})\b",
+            regex.I,
+        )
         self.total_scope = _words(alternation(vocabulary.total_scope_markers))
         place = expand("{PLACE}", rulebook.definitions)
         part = alternation(vocabulary.part_scope_markers)
@@ -49,6 +62,12 @@ class Lexicon:
             n.lower(): event for event, nouns in vocabulary.event_nouns.items() for n in nouns
         }
         self.event_noun = _words(alternation(self.event_nouns))
+        nameword, event = expand("{NAMEWORD}", rulebook.definitions), alternation(self.event_nouns)
+        not_names = alternation(vocabulary.not_names)
+        self.named_event = regex.compile(
+            rf"(?!(?:{not_names})\b)(?:{nameword}\s+){{1,3}}(?i:{event})\b"
+            rf"|(?:Hurricane|Storm|Typhoon|Cyclone|Tropical\s+Storm)\s+{nameword}"
+        )
         self.person_scan = regex.compile(expand("{PERSON}", rulebook.definitions))
         self.org_scan = regex.compile(expand("{ORG}", rulebook.definitions))
 
@@ -59,6 +78,50 @@ class Lexicon:
             return None
         phrase = regex.sub(r"\s+", " ", match.group(0).lower())
         return match.group(0), self._hedges[phrase]
+
+    def disputed(self, sentence: str, start: int, end: int) -> bool:
+        """True when the sentence denies the value or calls it wrong ('not $5bn', 'denied reports that')."""
+        before, after = sentence[:start], sentence[end:]
+        return bool(
+            self.negation.search(before[-25:])
+            or self.denial.search(before)
+            or self.error_before.search(before[-60:])
+            or self.error_after.search(after)
+        )
+
+    def names_in(self, text: str) -> list[str]:
+        """Capitalised names in a text ('Corvid-3', 'Sam Altman'), without words that are never names."""
+        return [name for name, _ in self.names_at(text)]
+
+    def names_at(self, text: str) -> list[tuple[str, int]]:
+        """Capitalised names in a text with their offsets (lines never join two names)."""
+        names = []
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            for match in self.org_scan.finditer(line):
+                words = match.group(0).split()
+                while words and words[0] in self.not_names:
+                    words = words[1:]
+                while words and words[-1] in self.not_names:
+                    words = words[:-1]
+                name = clean_mention(" ".join(words), self.vocabulary) if words else ""
+                if name:
+                    names.append((name, offset + match.start() + match.group(0).find(words[0])))
+            offset += len(line)
+        return names
+
+    def event_name(self, text: str) -> str:
+        """'the Ridgeline fire' -> 'Ridgeline Fire': one spelling per named event."""
+        words = [w for w in text.split() if w.lower() != "the"]
+        return " ".join(w[:1].upper() + w[1:] for w in words)
+
+    def event_kind(self, name: str) -> str | None:
+        """The kind of a named event: 'Ridgeline Fire' -> 'fire', 'Hurricane Milton' -> 'hurricane'."""
+        words = name.lower().split()
+        for candidate in (" ".join(words[-2:]), words[-1], words[0]):
+            if candidate in self.event_nouns:
+                return self.event_nouns[candidate]
+        return None
 
     def is_pronoun(self, text: str) -> bool:
         """He, she, it, its..."""

@@ -8,6 +8,7 @@ sentence, else the publication date) and its scope.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,7 +19,16 @@ from checker.entities import EntityIndex
 from checker.lexicon import Lexicon, lexicon_for
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import Rulebook, Tense
-from checker.values import Value, format_amount, money, office_value, offices, quantity
+from checker.values import (
+    Value,
+    format_amount,
+    measure,
+    money,
+    office_value,
+    offices,
+    quantity,
+    tally,
+)
 
 RELATION_ARROW = " \u2192 "
 
@@ -54,7 +64,7 @@ def normalise(
     """Resolve entities across the corpus and normalise every claim's value, time and scope."""
     lexicon, gazetteer = lexicon_for(rulebook), gazetteer_for(rulebook)
     published = {d.id: d.published for d in documents}
-    index = EntityIndex(_mentions(claims), rulebook)
+    index = EntityIndex([*_mentions(claims), *_names_in_documents(documents, lexicon)], rulebook)
     normalised: list[NormalisedClaim] = []
     for claim in claims:
         normalised.extend(
@@ -62,7 +72,35 @@ def normalise(
                 claim, published.get(claim.evidence.document), index, rulebook, lexicon, gazetteer
             )
         )
-    return normalised
+    return _name_generic_events(normalised, lexicon)
+
+
+def _name_generic_events(claims: list[NormalisedClaim], lexicon: Lexicon) -> list[NormalisedClaim]:
+    """'the fire' in one article is 'the Ridgeline Fire' of another when the corpus names one fire."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.claim.subject_type == "event" and lexicon.named_event.fullmatch(claim.subject):
+            kind = lexicon.event_kind(claim.subject)
+            if kind:
+                named[kind].add(claim.subject)
+    renamed = []
+    for claim in claims:
+        names = named.get(claim.subject, set())
+        if claim.claim.subject_type == "event" and len(names) == 1:
+            claim = claim.model_copy(update={"subject": next(iter(names))})
+        renamed.append(claim)
+    return renamed
+
+
+def _names_in_documents(documents: list[Document], lexicon: Lexicon):
+    """Names written in the articles (not their headlines), so short forms find their long form."""
+    for document in documents:
+        body = document.body.lstrip()
+        if document.title and body.startswith(document.title):
+            body = body[len(document.title) :]
+        for name in lexicon.names_in(body):
+            if " " in name:
+                yield name, "any"
 
 
 def _mentions(claims: list[Claim]):
@@ -83,7 +121,11 @@ def _normalise_one(
     lexicon: Lexicon,
     gazetteer: Gazetteer,
 ) -> list[NormalisedClaim]:
-    subject = claim.subject if claim.subject_type == "event" else index.canonical(claim.subject)
+    subject = (
+        claim.subject
+        if claim.subject_type in ("event", "topic")
+        else index.canonical(claim.subject)
+    )
     subject = _pick(subject, claim.alternatives, index)
     attribute = claim.attribute
     if claim.object:
@@ -156,15 +198,14 @@ def _value(
     if claim.kind == "money":
         return money(claim.value, lexicon)
     if claim.kind == "percent":
-        value = quantity(
-            claim.value.replace("per cent", "%").replace("percent", "%"),
-            lexicon,
-            "%",
-            policy.tolerance,
-        )
-        return value
+        if (points := measure(claim.value, lexicon, policy.tolerance)) and points.unit:
+            return points
+        text = claim.value.replace("per cent", "%").replace("percent", "%")
+        return quantity(text, lexicon, "%", policy.tolerance)
+    if claim.kind == "tally":
+        return tally(claim.value, lexicon)
     if claim.kind in ("count", "quantity"):
-        value = quantity(claim.value, lexicon, "", policy.tolerance)
+        value = measure(claim.value, lexicon, policy.tolerance)
         return (
             value.model_copy(update={"label": _count_label(value, claim, lexicon)})
             if value

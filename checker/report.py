@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from itertools import accumulate
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from checker import __version__
-from checker.discrepancies import SEVERITY_ORDER, Discrepancy
+from checker.baseline import BaselineComparison
+from checker.discrepancies import SEVERITY_ORDER, Discrepancy, drop_when_unset
 from checker.documents import Diagnostic, Document
 from checker.duplicates import DuplicateGroup
 from checker.normalise import NormalisedClaim
@@ -43,6 +46,12 @@ class DocumentSummary(BaseModel):
         None, description="The document this copy was merged into (see `duplicates`)."
     )
     claims: int = 0
+    line_starts: list[int] = Field(
+        default_factory=list,
+        exclude=True,
+        description="Offsets where the text's lines start (in memory only: never serialised), "
+        "to turn claim offsets into lines and columns.",
+    )
 
 
 class ClaimRecord(BaseModel):
@@ -65,6 +74,9 @@ class ClaimRecord(BaseModel):
     hedge: str | None = None
     scope: str | None = None
     attribution: str | None = None
+    disputed: bool = Field(
+        False, description="Denied or called wrong in its sentence: not compared."
+    )
     as_of: str | None = None
     discrepancies: list[str] = Field(
         default_factory=list, description="Ids of the discrepancies it supports."
@@ -106,13 +118,32 @@ class Report(BaseModel):
         description="Documents with the same or nearly the same text, counted once as evidence.",
     )
     stats: Stats
+    baseline: BaselineComparison | None = Field(
+        None, description="Set when the run was checked against a baseline (--baseline)."
+    )
+
+    @model_serializer(mode="wrap")
+    def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict:
+        return drop_when_unset(handler(self), "baseline")
 
     def failing(self, fail_on: str) -> list[Discrepancy]:
-        """The discrepancies at or above a --fail-on threshold."""
+        """The discrepancies at or above a --fail-on threshold that a baseline does not hold."""
         if fail_on == "never":
             return []
         floor = SEVERITY_ORDER[fail_on]
-        return [d for d in self.discrepancies if SEVERITY_ORDER[d.severity] >= floor]
+        return [
+            d
+            for d in self.discrepancies
+            if SEVERITY_ORDER[d.severity] >= floor
+            and (d.baseline is None or d.baseline.state == "new")
+        ]
+
+    def position(self, doc_id: str, offset: int) -> tuple[int, int]:
+        """The 1-based line and column (in characters) of an offset into a document's text."""
+        summary = self.document(doc_id)
+        starts = summary.line_starts if summary and summary.line_starts else [0]
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def document(self, doc_id: str) -> DocumentSummary | None:
         """The summary of one document."""
@@ -154,6 +185,7 @@ def build_report(
             format=d.format,
             duplicate_of=kept_of.get(d.id),
             claims=per_document.get(d.id, 0),
+            line_starts=line_starts(d.text),
         )
         for d in documents
     ]
@@ -199,6 +231,12 @@ def _record(claim: NormalisedClaim, support: dict[tuple, list[str]]) -> ClaimRec
         hedge=qualifiers.hedge,
         scope=claim.scope,
         attribution=qualifiers.attribution,
+        disputed=qualifiers.disputed,
         as_of=claim.as_of.label() if claim.as_of else None,
         discrepancies=sorted(set(support.get(key, []))),
     )
+
+
+def line_starts(text: str) -> list[int]:
+    """The offsets where each line of a text starts."""
+    return list(accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))

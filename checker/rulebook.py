@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import importlib.resources
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
@@ -23,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from checker.errors import RuleFileError
 
 ClaimKind = Literal[
+    "tally",
     "title",
     "money",
     "percent",
@@ -36,9 +36,17 @@ ClaimKind = Literal[
     "weekday",
 ]
 Tense = Literal["past", "current", "future"]
-SubjectType = Literal["person", "org", "event", "place", "any"]
+SubjectType = Literal["person", "org", "event", "place", "topic", "any"]
 Bound = Literal[
-    "exact", "lower", "at_least", "upper", "at_most", "approx", "approx_below", "approx_above"
+    "exact",
+    "lower",
+    "at_least",
+    "upper",
+    "at_most",
+    "approx",
+    "approx_below",
+    "approx_above",
+    "range",
 ]
 Severity = Literal["contradiction", "warning", "info"]
 
@@ -71,6 +79,7 @@ class ExpectedClaim(Strict):
     object: str | None = None
     tense: Tense | None = None
     scope: str | None = None
+    disputed: bool | None = None
 
 
 class Example(Strict):
@@ -95,7 +104,11 @@ class ExtractionRule(Strict):
         default_factory=dict, description="Word in the `attribute` group -> attribute name."
     )
     subject_type: SubjectType = "any"
-    subject_from: Literal["group", "previous_person", "focus_org", "focus_event"] = "group"
+    subject_from: Literal[
+        "group", "previous_person", "focus_org", "focus_event", "focus_person", "attribute"
+    ] = Field(
+        "group", description="Where the subject comes from when the pattern has no subject group."
+    )
     tense: Tense | None = Field(
         None, description="Tense the rule implies, such as future for 'will take over'."
     )
@@ -142,6 +155,10 @@ class Vocabulary(Strict):
     )
     number_words: dict[str, float] = Field(default_factory=dict)
     fraction_words: dict[str, tuple[float, float]] = Field(default_factory=dict)
+    units: dict[str, tuple[str, float]] = Field(
+        default_factory=dict,
+        description="Unit word -> (dimension, factor to the dimension's base unit).",
+    )
     title_modifiers: dict[str, Tense] = Field(default_factory=dict)
     past_markers: list[str] = Field(default_factory=list)
     future_markers: list[str] = Field(default_factory=list)
@@ -149,6 +166,10 @@ class Vocabulary(Strict):
     revision_markers: list[str] = Field(default_factory=list)
     attribution_markers: list[str] = Field(default_factory=list)
     negation_markers: list[str] = Field(default_factory=list)
+    denial_verbs: list[str] = Field(default_factory=list)
+    report_nouns: list[str] = Field(default_factory=list)
+    error_adverbs: list[str] = Field(default_factory=list)
+    error_adjectives: list[str] = Field(default_factory=list)
     total_scope_markers: list[str] = Field(default_factory=list)
     part_scope_markers: list[str] = Field(default_factory=list)
     org_descriptors: list[str] = Field(default_factory=list)
@@ -208,6 +229,10 @@ class AttributePolicy(Strict):
     max_severity: Severity = "contradiction"
     note: str | None = Field(None, description="Added to the explanation of its discrepancies.")
     tolerance: float | None = Field(None, ge=0, description="Absolute rounding tolerance.")
+    cumulative: bool = Field(
+        False,
+        description="A running total (a death toll): a later value below an earlier one is suspect.",
+    )
 
 
 class RulePack(Strict):
@@ -276,10 +301,13 @@ class Rulebook(BaseModel):
 
 def default_rules_dir() -> Path:
     """The bundled rules/ folder: beside the package in a checkout, inside it when installed."""
-    checkout = Path(__file__).resolve().parent.parent / "rules"
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / "rules"
     if checkout.is_dir():
         return checkout
-    return Path(str(importlib.resources.files("checker.bundled_rules")))
+    # Installed: pyproject maps rules/ to checker/bundled_rules. (importlib.resources gives a
+    # MultiplexedPath for that namespace package, whose str() is not a path.)
+    return package / "bundled_rules"
 
 
 def pack_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -405,6 +433,7 @@ def _generated_definitions(vocabulary: Vocabulary, offices: list[Office]) -> dic
         "PERSON_PRONOUN": vocabulary.person_pronouns,
         "ORG_PRONOUN": vocabulary.org_pronouns,
         "HONORIFIC": vocabulary.honorifics,
+        "NOT_NAME": vocabulary.not_names,
         "EVENT_NOUN": [n for nouns in vocabulary.event_nouns.values() for n in nouns],
         "TITLE_MODIFIER": list(vocabulary.title_modifiers),
         "FUTURE_MARKER": vocabulary.future_markers,

@@ -17,7 +17,7 @@ from checker.dates import DateSpan
 from checker.lexicon import Lexicon
 from checker.rulebook import Bound, Office, Tense
 
-ValueType = Literal["quantity", "office", "person", "place", "date", "weekday", "text"]
+ValueType = Literal["quantity", "office", "person", "place", "date", "weekday", "tally", "text"]
 _DIGITS = regex.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 _CONVERSION = regex.compile(r"\(([^()]*)\)\s*$")
 _SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
@@ -40,18 +40,21 @@ class Value(BaseModel):
     office: str | None = None
     span: DateSpan | None = None
     weekday: int | None = None
+    tally: tuple[float, ...] = ()
 
     @property
     def key(self) -> tuple:
         """Values with equal keys are the same value."""
         if self.type == "quantity":
-            return (self.unit, self.bound, _round(self.point))
+            return (self.unit, self.bound, _round(self.point), _round(self.low), _round(self.high))
         if self.type == "office":
             return (self.office,)
         if self.type == "date" and self.span:
             return (self.span.start, self.span.end)
         if self.type == "weekday":
             return (self.weekday,)
+        if self.type == "tally":
+            return self.tally
         return (regex.sub(r"[^\p{L}\p{N}]+", " ", self.label.casefold()).strip(),)
 
     def interval(self, unit: str | None = None) -> tuple[float, float] | None:
@@ -69,7 +72,7 @@ class Value(BaseModel):
     @property
     def is_bound(self) -> bool:
         """'more than', 'up to'...: the text gives a limit, not a figure."""
-        return self.bound in ("lower", "at_least", "upper", "at_most") or (
+        return self.bound in ("lower", "at_least", "upper", "at_most", "range") or (
             self.type == "quantity"
             and self.low is not None
             and self.high is not None
@@ -130,11 +133,122 @@ def _scale(text: str, lexicon: Lexicon, start: int) -> float:
     return 1.0
 
 
+_BETWEEN = regex.compile(r"^\s*between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s*$", regex.I)
+_DASH = regex.compile(
+    r"^\s*(?P<a>[^\d]{0,4}\d[\d,.]*(?:\s*[a-z]+)?)\s*[-\u2013]\s*(?P<b>[^\d\s]{0,4}\s?\d.*?)\s*$",
+    regex.I,
+)
+
+
+def number_range(text: str, lexicon: Lexicon) -> tuple[float, float] | None:
+    """'between 700 and 750', '700-750', '$1bn-$2bn' -> the interval they span."""
+    match = _BETWEEN.match(text) or _DASH.match(text)
+    if not match:
+        return None
+    first, second = parse_number(match.group("a"), lexicon), parse_number(match.group("b"), lexicon)
+    if first is None or second is None:
+        return None
+    (low, _), (high, _) = first, second
+    if not _scale_word(match.group("a"), lexicon) and _scale_word(match.group("b"), lexicon):
+        factor = lexicon.vocabulary.scale_words[_scale_word(match.group("b"), lexicon)]
+        low *= factor
+    if low > high:
+        return None
+    return low, high
+
+
+def _scale_word(text: str, lexicon: Lexicon) -> str | None:
+    found = regex.search(r"\d\s*([a-z]+)\b", text.lower())
+    return found.group(1) if found and found.group(1) in lexicon.vocabulary.scale_words else None
+
+
+_ONE_IN = regex.compile(r"\b(?P<a>\w+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>\w+)\b", regex.I)
+
+
+def measure(text: str, lexicon: Lexicon, tolerance: float | None = None) -> Value | None:
+    """A quantity with a unit ('31,500 acres', '1,250 kg', '11 years') in the unit's base.
+
+    Units of one dimension convert ('12,700 hectares' and '31,500 acres' compare); the
+    dimension ('area', 'mass', 'duration'...) becomes the value's unit.
+    """
+    found = _unit(text, lexicon)
+    if found is None:
+        return quantity(text, lexicon, "", tolerance)
+    phrase, (dimension, factor) = found
+    value = quantity(text.replace(phrase, " "), lexicon, dimension, tolerance)
+    if value is None:
+        return None
+    scaled = {
+        k: (getattr(value, k) * factor if getattr(value, k) is not None else None)
+        for k in ("low", "high", "point")
+    }
+    return value.model_copy(
+        update={**scaled, "precision": value.precision * factor, "label": text.strip()}
+    )
+
+
+def _unit(text: str, lexicon: Lexicon) -> tuple[str, tuple[str, float]] | None:
+    units = lexicon.vocabulary.units
+    for phrase in sorted(units, key=len, reverse=True):
+        match = regex.search(rf"(?<!\w){regex.escape(phrase)}(?![\w])", text, regex.I)
+        if match:
+            return match.group(0), units[phrase]
+    return None
+
+
+def tally(text: str, lexicon: Lexicon) -> Value | None:
+    """A vote or score: '5-2', 'five votes to two', 'by 6 to 1' -> (5, 2)."""
+    numbers = [
+        parsed[0]
+        for token in regex.findall(r"\d+|[A-Za-z]+", text)
+        if (parsed := parse_number(token, lexicon)) is not None
+    ]
+    if len(numbers) < 2:
+        return None
+    pair = (numbers[0], numbers[1])
+    return Value(type="tally", label=f"{pair[0]:g}-{pair[1]:g}", tally=pair)
+
+
+def _one_in(text: str, lexicon: Lexicon) -> float | None:
+    match = _ONE_IN.search(text)
+    if not match:
+        return None
+    part, whole = parse_number(match.group("a"), lexicon), parse_number(match.group("b"), lexicon)
+    if not part or not whole or not whole[0]:
+        return None
+    return 100.0 * part[0] / whole[0]
+
+
 def quantity(
     text: str, lexicon: Lexicon, unit: str = "", tolerance: float | None = None
 ) -> Value | None:
     """A number with its hedge as an interval, e.g. 'more than 1,500' -> (1500, inf)."""
     main, conversions = _split_conversion(text, lexicon)
+    if unit == "%" and (share := _one_in(main, lexicon)) is not None:
+        hedge = lexicon.hedge(main)
+        bound = hedge[1].bound if hedge else "exact"
+        low, high = _interval(share, 0.5, bound, 0.1)
+        return Value(
+            type="quantity",
+            label=text.strip(),
+            low=low,
+            high=high,
+            point=share,
+            bound=bound,
+            precision=0.5,
+            unit=unit,
+        )
+    span = number_range(main, lexicon)
+    if span is not None:
+        return Value(
+            type="quantity",
+            label=text.strip(),
+            low=span[0],
+            high=span[1],
+            bound="range",
+            unit=unit,
+            conversions=tuple(conversions),
+        )
     hedge = lexicon.hedge(main)
     body = main[len(hedge[0]) :] if hedge else main
     parsed = parse_number(body, lexicon)
@@ -143,6 +257,9 @@ def quantity(
         if fraction is None:
             return None
         low, high = fraction
+        if hedge and hedge[1].bound == "approx":
+            spread = (hedge[1].tolerance or 0.1) * (low + high) / 2
+            low, high = low - spread, high + spread
         return Value(
             type="quantity", label=text.strip(), low=low, high=high, unit=unit, bound="exact"
         )

@@ -188,3 +188,50 @@ def test_conversions_and_different_currencies(tmp_path):
         },
     )
     assert report.discrepancies == []
+
+
+def test_denied_or_wrong_figures_are_not_compared(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2024-03-01", "Microsoft invested $13 billion in OpenAI."),
+            "b.md": (
+                "2024-03-01",
+                "Microsoft denied reports that it had invested $20 billion in OpenAI.",
+            ),
+            "c.md": (
+                "2024-03-01",
+                "Some outlets wrongly said Microsoft invested $30 billion in OpenAI.",
+            ),
+        },
+    )
+    assert report.discrepancies == []
+    disputed = [c for c in report.claims if c.disputed]
+    assert {c.value for c in disputed} == {"$20 billion", "$30 billion"}
+
+
+def test_a_range_against_a_figure_inside_it_is_a_bound(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2024-03-01", "Between 700 and 750 people were killed in the flood."),
+            "b.md": ("2024-03-01", "Officials said 720 people were killed in the flood."),
+            "c.md": ("2024-03-01", "Officials said 900 people were killed in the flood."),
+        },
+    )
+    [deaths] = [d for d in report.discrepancies if d.attribute == "deaths"]
+    assert deaths.severity == "contradiction"
+    assert "900" in {v.value for v in deaths.values}
+
+
+def test_a_running_total_that_falls_is_suspect(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2023-02-10", "More than 20,000 people have died after the earthquake."),
+            "b.md": ("2023-02-14", "About 12,000 people have died after the earthquake."),
+        },
+    )
+    [deaths] = report.discrepancies
+    assert (deaths.severity, deaths.kind) == ("warning", "conflicting_values")
+    assert "cannot fall" in deaths.explanation

@@ -53,3 +53,18 @@ def test_finder_picks_candidates_only():
         )
     ]
     assert found == ["last October", "Monday, 6 February 2023"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("three days ago", dt.date(2023, 11, 18), dt.date(2023, 11, 18)),
+        ("two weeks ago", dt.date(2023, 11, 7), dt.date(2023, 11, 7)),
+        ("last week", dt.date(2023, 11, 13), dt.date(2023, 11, 19)),
+        ("last month", dt.date(2023, 10, 1), dt.date(2023, 10, 31)),
+        ("last year", dt.date(2022, 1, 1), dt.date(2022, 12, 31)),
+    ],
+)
+def test_relative_expressions(text, start, end):
+    span = resolve_text(text, PUB)
+    assert (span.start, span.end) == (start, end)

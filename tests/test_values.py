@@ -93,3 +93,24 @@ def test_title_phrases_become_offices(rulebook, lexicon):
     )
     assert offices("interim CEO", rulebook.offices, lexicon)[0].interim
     assert offices("next chief executive", rulebook.offices, lexicon)[0].tense == "future"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("between 700 and 750", 700, 750),
+        ("700-750", 700, 750),
+        ("700-750 million", 700e6, 750e6),
+        ("5-7%", 5, 7),
+    ],
+)
+def test_ranges(lexicon, text, low, high):
+    value = quantity(text, lexicon)
+    assert value.bound == "range" and value.is_bound
+    assert value.interval() == (pytest.approx(low), pytest.approx(high))
+
+
+def test_money_ranges_keep_the_currency(lexicon):
+    value = money("between $1bn and $2bn", lexicon)
+    assert value.unit == "USD" and value.interval() == (pytest.approx(1e9), pytest.approx(2e9))
+    assert money("$700m-$750m", lexicon).interval() == (pytest.approx(700e6), pytest.approx(750e6))

@@ -6,6 +6,7 @@ import textwrap
 
 import click
 
+from checker.baseline import fixed_label, new_first, state_label
 from checker.discrepancies import Discrepancy
 from checker.report import Report
 
@@ -21,7 +22,7 @@ def render_text(report: Report, color: bool = False, **_: object) -> str:
     """A readable report; ANSI colour only when `color` is set."""
     lines = [_header(report, color), ""]
     for severity in ("contradiction", "warning", "info"):
-        found = [d for d in report.discrepancies if d.severity == severity]
+        found = new_first([d for d in report.discrepancies if d.severity == severity])
         if not found:
             continue
         lines.append(_style(f"{severity.upper()} ({len(found)})", color, **STYLES[severity]))
@@ -32,6 +33,7 @@ def render_text(report: Report, color: bool = False, **_: object) -> str:
     if not report.discrepancies:
         lines.append("No discrepancies found.")
         lines.append("")
+    lines.extend(_fixed(report, color))
     skipped = [d for d in report.diagnostics if d.skipped]
     problems = [d for d in report.diagnostics if not d.skipped]
     for title, items in (("Skipped documents", skipped), ("Input problems", problems)):
@@ -67,13 +69,35 @@ def _header(report: Report, color: bool) -> str:
         f"factlint {report.tool.version}: {report.stats.documents} documents{inputs}, {report.stats.claims} claims, "
         f"{report.stats.discrepancies} discrepancies{f' ({counts})' if counts else ''}{seconds}"
     )
+    if report.baseline:
+        b = report.baseline
+        text += f"\nbaseline {b.file}: {b.new} new, {b.known} known, {len(b.fixed)} fixed"
     return _style(text, color, bold=True)
+
+
+def _fixed(report: Report, color: bool) -> list[str]:
+    """Baseline entries that no longer occur."""
+    if not report.baseline or not report.baseline.fixed:
+        return []
+    lines = [
+        _style(
+            f"FIXED ({len(report.baseline.fixed)}): in the baseline, no longer found",
+            color,
+            bold=True,
+        ),
+        "",
+    ]
+    for entry in report.baseline.fixed:
+        lines.append(f"  {entry.id}  {entry.summary} [{fixed_label(report, entry)}]")
+    return [*lines, ""]
 
 
 def _discrepancy(d: Discrepancy, report: Report, color: bool) -> list[str]:
     scope = f" [{d.scope}]" if d.scope else ""
     lines = [
-        _style(f"{d.subject} - {d.attribute}{scope}", color, bold=True) + f"  ({d.kind}, {d.id})",
+        _style(f"{d.subject} - {d.attribute}{scope}", color, bold=True)
+        + f"  ({d.kind}, {d.id})"
+        + (f"  [{state_label(d)}]" if d.baseline else ""),
         *textwrap.wrap(d.explanation, WIDTH, initial_indent="  ", subsequent_indent="  "),
     ]
     for value in d.values:

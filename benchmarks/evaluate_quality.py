@@ -1,0 +1,75 @@
+"""Score factlint on every corpus that has a gold file, and print the totals.
+
+    python benchmarks/evaluate_quality.py [--shared ../shared] [--heldout tests/heldout]
+
+Uses the project's scorer (../shared/eval/score.py) when it is there. Precision and recall are
+summed over all stories (micro-averages), as the development goal is stated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+from checker import check
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpora(shared: Path, heldout: Path) -> list[tuple[str, Path, Path]]:
+    """(name, corpus folder, gold file) for every story with gold."""
+    found = [("seeds", ROOT / "seeds", shared / "gold" / "seeds.json")]
+    for folder in sorted((shared / "corpora" / "dev").glob("*/")):
+        found.append(
+            (f"dev/{folder.name}", folder, shared / "gold" / "dev" / f"{folder.name}.json")
+        )
+    for folder in sorted((heldout / "corpora").glob("*/")):
+        found.append((f"heldout/{folder.name}", folder, heldout / "gold" / f"{folder.name}.json"))
+    return [(n, c, g) for n, c, g in found if c.is_dir() and g.is_file()]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--heldout", type=Path, default=ROOT / "tests" / "heldout")
+    parser.add_argument("--verbose", "-v", action="store_true")
+    args = parser.parse_args()
+    spec = importlib.util.spec_from_file_location("score", args.shared / "eval" / "score.py")
+    if spec is None or spec.loader is None:
+        print(f"no scorer at {args.shared / 'eval' / 'score.py'}", file=sys.stderr)
+        return 2
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    totals = {"dev": [0, 0, 0, 0], "heldout": [0, 0, 0, 0], "seeds": [0, 0, 0, 0]}
+    for name, corpus, gold_path in corpora(args.shared, args.heldout):
+        report = json.loads(check([str(corpus)]).model_dump_json())
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        result = scorer.score(gold, report)
+        found, missed = len(result["must_found"]), len(result["must_missed"])
+        tp, fp = len(result["true_positive_flags"]), len(result["false_positive_flags"])
+        bucket = totals[name.split("/")[0]]
+        for i, n in enumerate((found, missed, tp, fp)):
+            bucket[i] += n
+        print(f"{name:45} recall {result['recall']:.2f}  precision {result['precision']:.2f}")
+        if args.verbose:
+            for key in ("must_missed", "false_positive_flags"):
+                for entry in result[key]:
+                    print(f"    {key}: {entry}")
+    for bucket, (found, missed, tp, fp) in totals.items():
+        if found + missed:
+            recall = found / (found + missed)
+            precision = tp / (tp + fp) if tp + fp else 1.0
+            print(
+                f"TOTAL {bucket:39} recall {recall:.2f}  precision {precision:.2f}  "
+                f"(must {found}/{found + missed}, flags {tp} right / {fp} wrong)"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
