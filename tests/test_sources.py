@@ -51,6 +51,17 @@ def test_windows_1252_is_read_and_noted(tmp_path):
     assert "cp1252" in result.diagnostics[0].message
 
 
+def test_other_legacy_encodings_are_detected_and_named():
+    """Bytes Windows-1252 does not define (0x9D here) go to charset-normalizer's detection."""
+    text = (
+        "Владата ќе ја објави одлуката во петок, рече министерот за финансии. "
+        "Според него, буџетот ќе биде усвоен до крајот на годината.\n"
+    )
+    decoded = decode(text.encode("cp1251"))
+    assert (decoded.text, decoded.encoding) == (text, "cp1251")
+    assert decoded.note == "not UTF-8: read as cp1251 (detected)"
+
+
 def test_utf16_without_bom_is_still_text():
     assert decode(ARTICLE.encode("utf-16-le")).text == ARTICLE
 

@@ -15,6 +15,9 @@ import charset_normalizer
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from checker.documents import Diagnostic
+from checker.sources.base import Source, note, skip
+
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -64,11 +67,11 @@ def decode(raw: bytes, declared: str | None = None) -> Decoded:
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     else:
-        if b"\x00" not in raw:
-            return _checked(utf8, binary=True)
         try:
             return _checked(utf8, binary=True)
         except DecodeError:
+            if b"\x00" not in raw:
+                raise
             return _without_bom_utf16(raw)
     if b"\x00" in raw:
         return _without_bom_utf16(raw)
@@ -77,6 +80,23 @@ def decode(raw: bytes, declared: str | None = None) -> Decoded:
         if damaged is not None:
             return damaged
     return _legacy(raw, declared, first_bad)
+
+
+def decode_source(
+    source: Source, declared: str | None = None
+) -> tuple[str | None, list[Diagnostic]]:
+    """The text of a source, or None and the diagnostic saying why it has none."""
+    try:
+        decoded = decode(source.data, declared)
+    except DecodeError as exc:
+        return None, [skip(exc.code, source.name, exc.message, line=exc.line)]
+    if not decoded.text.strip():
+        return None, [skip("ingest.empty", source.name, "empty file (only white space)")]
+    problems = []
+    if decoded.note:
+        code = "ingest.encoding" if decoded.encoding.startswith("utf") else "ingest.charset"
+        problems.append(note(code, source.name, decoded.note, line=decoded.note_line))
+    return decoded.text, problems
 
 
 def _with_bom(raw: bytes, encoding: str) -> Decoded:

@@ -131,12 +131,14 @@ def too_large(name: str, size: int, max_bytes: int) -> Diagnostic:
 
 def human_size(size: int) -> str:
     """1536 -> '1.5 KiB'."""
-    value = float(size)
-    for unit in ("bytes", "KiB", "MiB", "GiB"):
-        if value < 1024 or unit == "GiB":
-            return f"{int(value)} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+    if size < 1024:
+        return f"{size} bytes"
+    value = size / 1024
+    for unit in ("KiB", "MiB"):
+        if value < 1024:
+            return f"{value:.1f} {unit}"
         value /= 1024
-    raise AssertionError("unreachable")
+    return f"{value:.1f} GiB"
 
 
 def not_a_document(name: str, suffix: str, supported: tuple[str, ...]) -> Diagnostic:

@@ -14,8 +14,8 @@ import regex
 
 from checker.documents import Document
 from checker.sources.base import IngestOptions, Reading, Source, note, skip
+from checker.sources.decoding import decode_source
 from checker.sources.metadata import BadValue, read_date
-from checker.sources.text import decode_source
 
 # A fixed ceiling instead of htmldate's default (today), so that the date read from a page
 # does not depend on the day factlint runs.

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from checker.documents import Diagnostic, Document
 from checker.sources.base import IngestOptions, Reading, Source, note, skip
+from checker.sources.decoding import decode_source
 from checker.sources.metadata import (
     FIELD_NAMES,
     METADATA_FIELDS,
@@ -22,7 +23,6 @@ from checker.sources.metadata import (
     read_date,
     read_text_field,
 )
-from checker.sources.text import decode_source
 
 
 def read_jsonl(source: Source, options: IngestOptions) -> Reading:

@@ -8,8 +8,8 @@ import regex
 import yaml
 
 from checker.documents import Diagnostic, Document
-from checker.sources.base import IngestOptions, Reading, Source, note, skip
-from checker.sources.decoding import DecodeError, decode
+from checker.sources.base import IngestOptions, Reading, Source, note
+from checker.sources.decoding import decode_source
 from checker.sources.metadata import (
     FIELD_NAMES,
     BadValue,
@@ -34,21 +34,6 @@ def read_text(source: Source, options: IngestOptions) -> Reading:
         return Reading(diagnostics=problems)
     document, more = parse_document(text, source.name, path=source.path)
     return Reading(documents=[document], diagnostics=problems + more)
-
-
-def decode_source(source: Source, declared: str | None = None) -> tuple[str | None, list]:
-    """The text of a source, or None and the diagnostic saying why it has none."""
-    try:
-        decoded = decode(source.data, declared)
-    except DecodeError as exc:
-        return None, [skip(exc.code, source.name, exc.message, line=exc.line)]
-    if not decoded.text.strip():
-        return None, [skip("ingest.empty", source.name, "empty file (only white space)")]
-    problems = []
-    if decoded.note:
-        code = "ingest.encoding" if decoded.encoding.startswith("utf") else "ingest.charset"
-        problems.append(note(code, source.name, decoded.note, line=decoded.note_line))
-    return decoded.text, problems
 
 
 def parse_document(
