@@ -16,7 +16,7 @@ import regex
 from checker.claims import Claim, Evidence, Qualifiers
 from checker.documents import Diagnostic, Document, Sentence, split_sentences
 from checker.lexicon import Lexicon, lexicon_for
-from checker.names import clean_mention
+from checker.names import clean_mention, is_given_name
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import REGEX_TIMEOUT_SECONDS, CompiledRule, Rulebook, expand
 
@@ -147,7 +147,11 @@ class DocumentContext:
                 if len(words) < 2 or not self._plausible_name(name) or name in orgs:
                     continue
                 self.name_candidates.append((sentence.start + match.start(), name))
-                if raw.split()[0].rstrip(".") in honorifics or _stands_alone(words[-1], body, name):
+                if (
+                    raw.split()[0].rstrip(".") in honorifics
+                    or is_given_name(words[0])
+                    or _stands_alone(words[-1], body, name)
+                ):
                     full_names.add(name)
         full_names -= orgs
         self.explicit_orgs = orgs
@@ -475,11 +479,7 @@ class DocumentContext:
         tense = rule.tense or "current"
         if rule.kind not in ("title",) and rule.tense is None:
             clause_start, _ = _clause_bounds(text, match.start("value"))
-            window = (
-                text[max(clause_start, match.start("value") - 80) : match.start("value")]
-                + " "
-                + matched
-            )
+            window = text[max(clause_start, match.start("value") - 80) : match.end("value")]
             if (found := lexicon.future.search(window)) is not None:
                 tense = "future"
                 markers.append(found.group(0).lower())
