@@ -196,7 +196,7 @@ class Comparer:
     def _ages(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         if a.value.point == b.value.point:
             return None
-        first, second = sorted((a, b), key=lambda c: c.as_of.start if c.as_of else _NO_DATE)
+        first, second = sorted((a, b), key=lambda c: c.as_of.start if c.as_of else _NO_DATE.start)
         diff = (second.value.point or 0) - (first.value.point or 0)
         if first.as_of is None or second.as_of is None:
             if abs(diff) == 1:

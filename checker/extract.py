@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.claims import Claim, Evidence, Qualifiers
-from checker.documents import Document, Sentence, split_sentences
+from checker.documents import Diagnostic, Document, Sentence, split_sentences
 from checker.lexicon import Lexicon, lexicon_for
 from checker.names import clean_mention, is_given_name
 from checker.places import Gazetteer, gazetteer_for
@@ -42,28 +42,64 @@ class Hit:
 
 def extract(document: Document, rulebook: Rulebook) -> list[Claim]:
     """Every claim the rules find in `document`, in text order."""
+    return extract_reporting(document, rulebook)[0]
+
+
+def extract_reporting(
+    document: Document, rulebook: Rulebook
+) -> tuple[list[Claim], list[Diagnostic]]:
+    """The claims of `document`, and a Diagnostic for each rule whose regex timed out.
+
+    A rule that times out on a sentence is not run on the rest of the document.
+    """
     sentences = split_sentences(
         document.text, document.body_start, rulebook.vocabulary.abbreviations
     )
-    hits = [hit for sentence in sentences for hit in match_sentence(sentence, rulebook)]
+    timed_out: dict[str, Sentence] = {}
+    hits = [hit for sentence in sentences for hit in match_sentence(sentence, rulebook, timed_out)]
     context = DocumentContext(document, sentences, hits, rulebook)
     claims = [claim for hit in hits if (claim := context.claim(hit)) is not None]
-    return _dedupe(claims)
+    return _dedupe(claims), [_timeout(document, rule, s) for rule, s in timed_out.items()]
 
 
-def match_sentence(sentence: Sentence, rulebook: Rulebook) -> list[Hit]:
-    """All matches of all rules in one sentence (a rule that times out is skipped)."""
+def match_sentence(
+    sentence: Sentence, rulebook: Rulebook, timed_out: dict[str, Sentence] | None = None
+) -> list[Hit]:
+    """All matches of all rules in one sentence.
+
+    A pattern that runs longer than REGEX_TIMEOUT_SECONDS is stopped; its rule is recorded in
+    `timed_out` (with the sentence) and skipped for the sentences after it.
+    """
+    timed_out = {} if timed_out is None else timed_out
     hits: list[Hit] = []
     for rule in rulebook.rules:
-        if rule.trigger is not None and not rule.trigger.search(sentence.text):
+        if rule.id in timed_out:
             continue
-        for name, pattern in rule.compiled:
-            try:
-                for match in pattern.finditer(sentence.text, timeout=REGEX_TIMEOUT_SECONDS):
-                    hits.append(Hit(sentence, rule, name, match))
-            except TimeoutError:
+        found: list[Hit] = []
+        try:
+            if rule.trigger is not None and not rule.trigger.search(
+                sentence.text, timeout=REGEX_TIMEOUT_SECONDS
+            ):
                 continue
+            for name, pattern in rule.compiled:
+                for match in pattern.finditer(sentence.text, timeout=REGEX_TIMEOUT_SECONDS):
+                    found.append(Hit(sentence, rule, name, match))
+        except TimeoutError:
+            timed_out[rule.id] = sentence
+            continue
+        hits.extend(found)
     return hits
+
+
+def _timeout(document: Document, rule: str, sentence: Sentence) -> Diagnostic:
+    return Diagnostic(
+        code="extract.timeout",
+        document=document.id,
+        message=f"rule {rule} took over {REGEX_TIMEOUT_SECONDS:g} s on sentence "
+        f"{sentence.index + 1} (offset {sentence.start}) and was stopped: its claims in this "
+        "document are missing; simplify its regex",
+        line=document.text.count("\n", 0, sentence.start) + 1,
+    )
 
 
 class DocumentContext:

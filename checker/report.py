@@ -20,6 +20,7 @@ from checker import __version__
 from checker.baseline import BaselineComparison
 from checker.discrepancies import SEVERITY_ORDER, Discrepancy, drop_when_unset
 from checker.documents import Diagnostic, Document
+from checker.duplicates import DuplicateGroup
 from checker.normalise import NormalisedClaim
 from checker.rulebook import ClaimKind, Tense
 
@@ -48,6 +49,10 @@ class DocumentSummary(BaseModel):
     outlet: str | None = None
     url: str | None = None
     path: str | None = Field(None, description="File the document was read from.")
+    format: str = Field("text", description="How it was read: text, html, jsonl or json.")
+    duplicate_of: str | None = Field(
+        None, description="The document this copy was merged into (see `duplicates`)."
+    )
     claims: int = 0
     line_starts: list[int] = Field(
         default_factory=list,
@@ -96,6 +101,7 @@ class Stats(BaseModel):
     discrepancies: int
     by_severity: dict[str, int]
     skipped: int = Field(0, description="Documents left out because they could not be read.")
+    merged: int = Field(0, description="Documents merged into another as copies of it.")
     seconds: float | None = Field(
         None, description="Run time; null unless --timings (keeps JSON byte-identical)."
     )
@@ -115,6 +121,10 @@ class Report(BaseModel):
     discrepancies: list[Discrepancy]
     claims: list[ClaimRecord] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
+    duplicates: list[DuplicateGroup] = Field(
+        default_factory=list,
+        description="Documents with the same or nearly the same text, counted once as evidence.",
+    )
     stats: Stats
     baseline: BaselineComparison | None = Field(
         None, description="Set when the run was checked against a baseline (--baseline)."
@@ -175,6 +185,7 @@ def build_report(
     diagnostics: list[Diagnostic],
     rules_version: str,
     seconds: float | None = None,
+    duplicates: list[DuplicateGroup] | None = None,
 ) -> Report:
     """Assemble the report of a run."""
     support: dict[tuple, list[str]] = {}
@@ -185,6 +196,8 @@ def build_report(
                     discrepancy.id
                 )
     records = [_record(c, support) for c in claims]
+    duplicates = duplicates or []
+    kept_of = {m.id: g.kept for g in duplicates for m in g.merged}
     per_document: dict[str, int] = {}
     for record in records:
         per_document[record.document] = per_document.get(record.document, 0) + 1
@@ -196,6 +209,8 @@ def build_report(
             outlet=d.outlet,
             url=d.url,
             path=d.path,
+            format=d.format,
+            duplicate_of=kept_of.get(d.id),
             claims=per_document.get(d.id, 0),
             line_starts=line_starts(d.text),
         )
@@ -208,13 +223,17 @@ def build_report(
         documents=summaries,
         discrepancies=discrepancies,
         claims=sorted(records, key=lambda r: (r.document, r.start, r.end, r.attribute, r.value)),
-        diagnostics=sorted(diagnostics, key=lambda d: (d.document, d.code, d.line or 0)),
+        diagnostics=sorted(
+            diagnostics, key=lambda d: (d.document, d.line or 0, d.code, d.field or "", d.message)
+        ),
+        duplicates=duplicates,
         stats=Stats(
             documents=len(documents),
             claims=len(records),
             discrepancies=len(discrepancies),
             by_severity=by_severity,
             skipped=sum(1 for d in diagnostics if d.skipped),
+            merged=len(kept_of),
             seconds=seconds,
         ),
     )
