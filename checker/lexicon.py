@@ -68,11 +68,9 @@ class Lexicon:
             n.lower(): event for event, nouns in vocabulary.event_nouns.items() for n in nouns
         }
         self.event_noun = _words(alternation(self.event_nouns))
-        nameword, event = expand("{NAMEWORD}", rulebook.definitions), alternation(self.event_nouns)
         not_names = alternation(vocabulary.not_names)
         self.named_event = regex.compile(
-            rf"(?!(?:{not_names})\b)(?:{nameword}\s+){{1,3}}(?i:{event})\b"
-            rf"|(?:Hurricane|Storm|Typhoon|Cyclone|Tropical\s+Storm)\s+{nameword}"
+            rf"(?!(?:{not_names})\b)(?:{expand('{NAMED_EVENT}', rulebook.definitions)})"
         )
         self.person_scan = regex.compile(expand("{PERSON}", rulebook.definitions))
         self.org_scan = regex.compile(expand("{ORG}", rulebook.definitions))
