@@ -25,7 +25,9 @@ class Lexicon:
         self.change = _words(
             alternation(vocabulary.change_markers), alternation(vocabulary.marker_exceptions)
         )
-        self.revision = _words(alternation(vocabulary.revision_markers))
+        self.revision = _words(
+            alternation(vocabulary.revision_markers), alternation(vocabulary.marker_exceptions)
+        )
         self.negation = regex.compile(
             rf"(?<![\w-])(?:{alternation(vocabulary.negation_markers)})\s+(?:\S+\s+)?$", regex.I
         )
