@@ -13,6 +13,7 @@ import click
 from checker import __version__
 from checker.baseline import DEFAULT_BASELINE
 from checker.cli_engine import engine_options, pop_engine_options
+from checker.cli_inputs import input_options, take_input_options
 from checker.errors import FactlintError, UsageError
 from checker.report import FAIL_ON_CHOICES, Report
 from checker.reporters import REPORTERS, render
@@ -97,6 +98,7 @@ def output_file_options(command):
     help="With --baseline: drop the entries no longer found from the baseline file.",
 )
 @rules_option
+@input_options
 @click.option(
     "--timings",
     is_flag=True,
@@ -114,27 +116,34 @@ def output_file_options(command):
 def check(
     paths, fmt, output, fail_on, baseline_file, prune, rules, timings, quiet, color, **outputs
 ) -> None:
-    """Check the documents under PATHS (files or folders) for discrepancies.
+    """Check the documents under PATHS for discrepancies.
 
-    Exit status: 0 when nothing reaches --fail-on (with --baseline: nothing new does), 1 when
-    something does, 2 on a usage, input, rule-pack or baseline error.
+    PATHS are files or folders (read recursively): .txt, .md, .html/.htm, .json, .jsonl;
+    "-" reads one document from standard input. Exit status: 0 when nothing reaches
+    --fail-on (with --baseline: nothing new does), 1 when something does, 2 on a usage,
+    input, rule-pack or baseline error.
     """
     from checker.baseline import compare_with_baseline, load_baseline, pruned, render_baseline
     from checker.pipeline import run
 
+    writes = [output, *(path for key, path in outputs.items() if key.startswith("out_"))]
+    inputs = take_input_options(outputs, writes=writes)
     if prune and not baseline_file:
         raise UsageError("--prune needs --baseline FILE")
     baseline = load_baseline(baseline_file) if baseline_file else None
     engine = pop_engine_options(outputs, quiet)
-    report = run(paths, rules=rules, timings=timings, **engine)
+    report = run(paths, rules=rules, timings=timings, **inputs, **engine)
     if baseline is not None:
         report = compare_with_baseline(report, baseline, baseline_file)
     use_color = _use_color(color, output)
     if output:
-        write_atomic(Path(output), render(report, fmt, fail_on=fail_on))
+        write_atomic(Path(output), render(report, fmt, fail_on=fail_on, destination=Path(output)))
     for key, path in sorted(outputs.items()):
         if path:
-            write_atomic(Path(path), render(report, key.removeprefix("out_"), fail_on=fail_on))
+            name = key.removeprefix("out_")
+            write_atomic(Path(path), render(report, name, fail_on=fail_on, destination=Path(path)))
+    if not quiet and not output and fmt != "text":
+        _warn_about_inputs(report)
     if not quiet:
         shown = fmt if not output else "text"
         text = render(report, shown, color=use_color and shown == "text", fail_on=fail_on)
@@ -165,7 +174,8 @@ def check(
 )
 @click.option("--prune", is_flag=True, help="With --update: drop the entries no longer found.")
 @rules_option
-def baseline(paths, output, update, prune, rules) -> None:
+@input_options
+def baseline(paths, output, update, prune, rules, **inputs) -> None:
     """Record the discrepancies found under PATHS in a baseline file.
 
     `factlint check PATHS --baseline FILE` then fails only on discrepancies the file does
@@ -184,7 +194,7 @@ def baseline(paths, output, update, prune, rules) -> None:
             "or remove it first"
         )
     previous = load_baseline(target) if update else None
-    report = run(paths, rules=rules)
+    report = run(paths, rules=rules, **take_input_options(inputs, writes=[output]))
     result = record_baseline(report, previous, prune=prune)
     write_atomic(target, render_baseline(result.baseline))
     stale = f", {len(result.stale)} no longer found" + (" (pruned)" if prune else " (kept)")
@@ -200,11 +210,12 @@ def baseline(paths, output, update, prune, rules) -> None:
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )
 @rules_option
-def claims(paths, fmt, rules) -> None:
+@input_options
+def claims(paths, fmt, rules, **inputs) -> None:
     """Print the claims extracted from PATHS, to audit extraction."""
     from checker.pipeline import run
 
-    report = run(paths, rules=rules)
+    report = run(paths, rules=rules, **take_input_options(inputs))
     for record in report.claims:
         if fmt == "jsonl":
             click.echo(json.dumps(record.model_dump(mode="json"), ensure_ascii=False))
@@ -273,16 +284,45 @@ def rules_validate(files) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write a file through a temporary file and a rename, so a crash never leaves half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Write a file through a temporary file and a rename, so a crash never leaves half a report.
+
+    A file that cannot be written is a UsageError (exit 2); the previous file is left as it was.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a report gets: the old file's, else the usual ones (mkstemp's are 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _warn_about_inputs(report: Report) -> None:
+    """Name skipped documents on standard error when standard output carries another format."""
+    for diagnostic in report.diagnostics:
+        where = diagnostic.document + (f":{diagnostic.line}" if diagnostic.line else "")
+        verb = "skipped" if diagnostic.skipped else "warning"
+        click.echo(f"factlint: {verb}: {where}: {diagnostic.message}", err=True)
 
 
 def _use_color(flag: bool | None, output: str | None) -> bool:

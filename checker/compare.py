@@ -252,7 +252,7 @@ class Comparer:
         """True when both claims describe the value at the same time (so they cannot both hold)."""
         if policy.changes == "never":
             return True
-        if a.tense != b.tense:
+        if a.tense != b.tense and not policy.ignore_tense:
             return False
         if a.as_of is None or b.as_of is None:
             return True

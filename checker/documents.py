@@ -18,6 +18,7 @@ class Diagnostic(BaseModel):
     document: str = Field(description="The document id or path the problem is about.")
     message: str
     line: int | None = None
+    field: str | None = Field(None, description="The record, manifest or front-matter field.")
     skipped: bool = Field(False, description="True when the document was left out of the check.")
 
 
@@ -34,6 +35,12 @@ class Document(BaseModel):
     outlet: str | None = None
     url: str | None = None
     path: str | None = Field(None, description="File the document came from, when it is a file.")
+    record: int | None = Field(
+        None,
+        description="Where a record sits in its file: the line of a JSONL file, the 1-based "
+        "item of a JSON array.",
+    )
+    format: str = Field("text", description="How it was read: text, html, jsonl or json.")
 
     @property
     def body(self) -> str:

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 import regex
 
 from checker.claims import Claim, Evidence, Qualifiers
-from checker.documents import Document, Sentence, split_sentences
+from checker.documents import Diagnostic, Document, Sentence, split_sentences
 from checker.lexicon import Lexicon, lexicon_for
-from checker.names import clean_mention
+from checker.names import clean_mention, is_given_name
 from checker.places import Gazetteer, gazetteer_for
 from checker.prefilter import rule_filter_for
 from checker.rulebook import REGEX_TIMEOUT_SECONDS, CompiledRule, Rulebook, expand
-from checker.scan import WordAlternation, count_word, may_match
+from checker.scan import WordAlternation, may_match
 
 SCOPED_KINDS = frozenset({"money", "percent", "count"})
 PERSON_KINDS = frozenset({"title", "age"})
@@ -46,32 +46,66 @@ class Hit:
 
 def extract(document: Document, rulebook: Rulebook) -> list[Claim]:
     """Every claim the rules find in `document`, in text order."""
+    return extract_reporting(document, rulebook)[0]
+
+
+def extract_reporting(
+    document: Document, rulebook: Rulebook
+) -> tuple[list[Claim], list[Diagnostic]]:
+    """The claims of `document`, and a Diagnostic for each rule whose regex timed out.
+
+    A rule that times out on a sentence is not run on the rest of the document.
+    """
     sentences = split_sentences(
         document.text, document.body_start, rulebook.vocabulary.abbreviations
     )
-    hits = [hit for sentence in sentences for hit in match_sentence(sentence, rulebook)]
+    timed_out: dict[str, Sentence] = {}
+    hits = [hit for sentence in sentences for hit in match_sentence(sentence, rulebook, timed_out)]
     context = DocumentContext(document, sentences, hits, rulebook)
     claims = [claim for hit in hits if (claim := context.claim(hit)) is not None]
-    return _dedupe(claims)
+    return _dedupe(claims), [_timeout(document, rule, s) for rule, s in timed_out.items()]
 
 
-def match_sentence(sentence: Sentence, rulebook: Rulebook) -> list[Hit]:
-    """All matches of all rules in one sentence (a rule that times out is skipped).
+def match_sentence(
+    sentence: Sentence, rulebook: Rulebook, timed_out: dict[str, Sentence] | None = None
+) -> list[Hit]:
+    """All matches of all rules in one sentence.
 
-    Only the patterns whose literals all occur in the sentence are run (checker.prefilter):
-    the others cannot match, so the hits are the same as running every pattern.
+    A pattern that runs longer than REGEX_TIMEOUT_SECONDS is stopped; its rule is recorded in
+    `timed_out` (with the sentence) and skipped for the sentences after it. Only the patterns
+    whose literals all occur in the sentence are run (checker.prefilter): the others cannot
+    match, so the hits are the same as running every pattern.
     """
+    timed_out = {} if timed_out is None else timed_out
     hits: list[Hit] = []
     for rule, patterns in rule_filter_for(rulebook).candidates(sentence.text):
-        if rule.trigger is not None and not rule.trigger.search(sentence.text):
+        if rule.id in timed_out:
             continue
-        for name, pattern in patterns:
-            try:
-                for match in pattern.finditer(sentence.text, timeout=REGEX_TIMEOUT_SECONDS):
-                    hits.append(Hit(sentence, rule, name, match))
-            except TimeoutError:
+        found: list[Hit] = []
+        try:
+            if rule.trigger is not None and not rule.trigger.search(
+                sentence.text, timeout=REGEX_TIMEOUT_SECONDS
+            ):
                 continue
+            for name, pattern in patterns:
+                for match in pattern.finditer(sentence.text, timeout=REGEX_TIMEOUT_SECONDS):
+                    found.append(Hit(sentence, rule, name, match))
+        except TimeoutError:
+            timed_out[rule.id] = sentence
+            continue
+        hits.extend(found)
     return hits
+
+
+def _timeout(document: Document, rule: str, sentence: Sentence) -> Diagnostic:
+    return Diagnostic(
+        code="extract.timeout",
+        document=document.id,
+        message=f"rule {rule} took over {REGEX_TIMEOUT_SECONDS:g} s on sentence "
+        f"{sentence.index + 1} (offset {sentence.start}) and was stopped: its claims in this "
+        "document are missing; simplify its regex",
+        line=document.text.count("\n", 0, sentence.start) + 1,
+    )
 
 
 class DocumentContext:
@@ -106,7 +140,6 @@ class DocumentContext:
                 name = self.clean(groups["subject"])
                 if len(name.split()) >= 2 and self._plausible_name(name):
                     full_names.add(name)
-        body = self.document.body
         honorifics = {h.rstrip(".") for h in self.lexicon.vocabulary.honorifics}
         self.name_candidates: list[tuple[int, str]] = []
         for sentence in self.sentences:
@@ -117,7 +150,7 @@ class DocumentContext:
                 if len(words) < 2 or not self._plausible_name(name) or name in orgs:
                     continue
                 self.name_candidates.append((sentence.start + match.start(), name))
-                if raw.split()[0].rstrip(".") in honorifics or _stands_alone(words[-1], body, name):
+                if raw.split()[0].rstrip(".") in honorifics or is_given_name(words[0]):
                     full_names.add(name)
         full_names -= orgs
         self.explicit_orgs = orgs
@@ -245,11 +278,12 @@ class DocumentContext:
         return None
 
     def org_in_sentence_before(self, sentence: Sentence, offset: int) -> str | None:
-        """The first organisation named in the sentence before `offset`."""
+        """The organisation named last in the sentence before `offset` (what 'its' refers to)."""
+        found = None
         for position, name in self.org_mentions:
             if sentence.start <= position < offset and name != self.person_before(position + 1):
-                return name
-        return None
+                found = name
+        return found
 
     def resolve(self, text: str, offset: int, sentence: Sentence, kind: str) -> str | None:
         """The entity a mention stands for: pronouns, descriptors and surnames resolved."""
@@ -444,11 +478,7 @@ class DocumentContext:
         tense = rule.tense or "current"
         if rule.kind not in ("title",) and rule.tense is None:
             clause_start, _ = _clause_bounds(text, match.start("value"))
-            window = (
-                text[max(clause_start, match.start("value") - 80) : match.start("value")]
-                + " "
-                + matched
-            )
+            window = text[max(clause_start, match.start("value") - 80) : match.end("value")]
             if (found := lexicon.future.search(window)) is not None:
                 tense = "future"
                 markers.append(found.group(0).lower())
@@ -483,6 +513,8 @@ class DocumentContext:
         for match in self.lexicon.part_scope.finditer(text):
             place = match.group("place")
             return self.gazetteer.lookup(place) or self.clean(place), False
+        if (group := self.lexicon.subgroup.search(text)) is not None:
+            return regex.sub(r"\s+", " ", group.group("group").strip()), False
         if self.lexicon.total_scope.search(text):
             return None, True
         start, end = _clause_bounds(text, position)
@@ -543,13 +575,6 @@ def _attribution(lexicon: Lexicon, text: str) -> str | None:
         if match.group("who")
         else match.group("marker").lower()
     )
-
-
-@functools.lru_cache(maxsize=1024)
-def _stands_alone(surname: str, body: str, full_name: str) -> bool:
-    """True when a surname also appears on its own, outside the full name."""
-    alone = count_word(body, surname, not_before_capital=True)
-    return alone > count_word(body, full_name)
 
 
 @functools.lru_cache(maxsize=8)

@@ -1,31 +1,66 @@
-"""Ingest: paths on disk become Documents with metadata, or Diagnostics saying why not."""
+"""Ingest: paths on disk (or standard input) become Documents, or Diagnostics saying why not.
+
+Each file goes to the reader for its suffix (`READERS`, one module per input type in
+`checker/sources/`); a sidecar manifest in a corpus root then gives or overrides metadata.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-from collections.abc import Iterable, Iterator
+import errno
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
-import regex
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from checker.documents import Diagnostic, Document
 from checker.errors import UsageError
-
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-MAX_TITLE_CHARS = 200
-
-_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
-_DATE_LINE = regex.compile(
-    r"\s*(?:date|published|dated)?[:\s]*(?P<date>[^\n]{4,40}?)\s*(?:\n|\Z)", regex.I
+from checker.sources.base import IngestOptions, Reading, Source, note
+from checker.sources.files import (
+    Found,
+    ReadProblem,
+    duplicate_root,
+    not_a_document,
+    read_bytes,
+    too_large,
+    walk,
 )
-_LOOKS_LIKE_DATE = regex.compile(
-    r"^\d{4}-\d{2}-\d{2}$|^(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r"(?:\s+\d{1,2})?,?\s+\d{4}$",
-    regex.I,
-)
+from checker.sources.html import looks_like_html, read_html
+from checker.sources.manifest import MANIFEST_NAMES, apply_manifest, find_manifests, read_manifest
+from checker.sources.metadata import parse_date_text
+from checker.sources.records import read_json, read_jsonl
+from checker.sources.text import parse_document, read_text
+
+__all__ = [
+    "READERS",
+    "IngestOptions",
+    "IngestResult",
+    "ingest",
+    "parse_date_text",
+    "parse_document",
+]
+
+Reader = Callable[[Source, IngestOptions], Reading]
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".md": read_text,
+    ".markdown": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".jsonl": read_jsonl,
+    ".json": read_json,
+}
+STDIN = "-"
+STDIN_ID = "<stdin>"
+_STDIN_READERS: dict[str, Reader] = {
+    "text": read_text,
+    "html": read_html,
+    "json": read_json,
+    "jsonl": read_jsonl,
+}
 
 
 class IngestResult(BaseModel):
@@ -37,158 +72,146 @@ class IngestResult(BaseModel):
     diagnostics: list[Diagnostic]
 
 
-def ingest(paths: Iterable[str | Path]) -> IngestResult:
-    """Read every .txt/.md document under `paths` (files or folders, recursively).
+def ingest(
+    paths: Iterable[str | Path],
+    options: IngestOptions | None = None,
+    stdin: BinaryIO | None = None,
+) -> IngestResult:
+    """Read every document under `paths`: files, folders (recursively) or "-" for stdin.
 
-    Raises UsageError for a path that does not exist or a corpus without any document.
+    Raises UsageError for a path that does not exist, or when no document could be read.
     """
+    options = options or IngestOptions()
+    paths = [str(p) for p in paths]
+    for path in paths:
+        _check_exists(path)
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
-    for root in paths:
-        root = Path(root)
-        if not root.exists():
-            raise UsageError(f"{root}: no such file or directory")
-        for path, doc_id in _walk(root):
-            document, problems = read_document(path, doc_id)
-            diagnostics.extend(problems)
-            if document is not None:
-                documents.append(document)
-    if not documents and not any(d.skipped for d in diagnostics):
-        raise UsageError(f"no documents (.txt, .md) found in {', '.join(map(str, paths))}")
+    seen: set[str] = set()
+    for path in paths:
+        key = path if path == STDIN else os.path.realpath(path)
+        if key in seen:
+            diagnostics.append(duplicate_root(path))
+            continue
+        seen.add(key)
+        reading = (
+            _read_stdin(stdin or sys.stdin.buffer, options)
+            if path == STDIN
+            else _read_root(Path(path), options)
+        )
+        documents.extend(reading.documents)
+        diagnostics.extend(reading.diagnostics)
+    documents = _unique_ids(documents, diagnostics)
+    if not documents:
+        raise UsageError(_no_documents(paths, diagnostics))
     documents.sort(key=lambda d: d.id)
     return IngestResult(documents=documents, diagnostics=diagnostics)
 
 
-def _walk(root: Path) -> Iterator[tuple[Path, str]]:
-    if root.is_file():
-        yield root, root.name
+def read_source(source: Source, options: IngestOptions, suffix: str) -> Reading:
+    """Read one source with the reader for `suffix` (unknown suffixes are read as text)."""
+    return READERS.get(suffix.lower(), read_text)(source, options)
+
+
+def _check_exists(path: str) -> None:
+    if path == STDIN:
         return
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
-            yield path, relative.as_posix()
-
-
-def read_document(path: Path, doc_id: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Read one file; a file that cannot be used gives a Diagnostic instead of a Document."""
     try:
-        raw = path.read_bytes()
+        os.stat(path)
     except OSError as exc:
-        return None, [_skip("ingest.unreadable", doc_id, f"cannot read {path}: {exc.strerror}")]
-    if not raw.strip():
-        return None, [_skip("ingest.empty", doc_id, f"{path} is empty")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, [_skip("ingest.encoding", doc_id, f"{path}: not UTF-8 (byte {exc.start})")]
-    return parse_document(text, doc_id, path=str(path))
+        if exc.errno == errno.ELOOP:
+            raise UsageError(f"{path}: symbolic link loop") from exc
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise UsageError(f"{path}: no such file or directory") from exc
+        # anything else (permissions...) is reported for the file itself, and the run goes on
 
 
-def parse_document(
-    text: str, doc_id: str, path: str | None = None
-) -> tuple[Document, list[Diagnostic]]:
-    """Build a Document from its text, reading front matter or a leading date line."""
-    text = text.replace("\r\n", "\n")
-    meta, body_start, problems = _front_matter(text, doc_id)
-    published = _coerce_date(meta.get("published", meta.get("date")), doc_id, problems)
-    if not meta:
-        date_line = _leading_date(text)
-        if date_line:
-            published, body_start = date_line
-    title = meta.get("title") or _headline(text[body_start:])
-    document = Document(
-        id=doc_id,
-        text=text,
-        body_start=body_start,
-        title=str(title).strip() if title else None,
-        published=published,
-        outlet=_text_field(meta.get("outlet") or meta.get("source")),
-        url=_text_field(meta.get("url") or meta.get("canonical_url")),
-        path=path,
-    )
-    return document, problems
-
-
-def _front_matter(text: str, doc_id: str) -> tuple[dict, int, list[Diagnostic]]:
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, 0, []
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        message = f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"
-        return (
-            {},
-            match.end(),
-            [_note("ingest.front-matter", doc_id, message, line=(line or 0) + 2)],
-        )
-    if not isinstance(meta, dict):
-        return (
-            {},
-            match.end(),
-            [_note("ingest.front-matter", doc_id, "front matter is not a mapping", 1)],
-        )
-    return meta, match.end(), []
-
-
-def _coerce_date(value: object, doc_id: str, problems: list[Diagnostic]) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    parsed = parse_date_text(str(value))
-    if parsed is None:
-        problems.append(
-            _note("ingest.bad-date", doc_id, f"cannot read the publication date {value!r}")
-        )
-    return parsed
-
-
-def _leading_date(text: str) -> tuple[dt.date, int] | None:
-    stripped = len(text) - len(text.lstrip())
-    match = _DATE_LINE.match(text, stripped)
-    if not match:
-        return None
-    parsed = parse_date_text(match.group("date"))
-    return (parsed, match.end()) if parsed else None
-
-
-@functools.lru_cache(maxsize=4096)
-def parse_date_text(value: str) -> dt.date | None:
-    """Parse a stand-alone date ("2024-05-08", "March 4, 2024"); None when it is not one."""
-    value = value.strip().strip(",")
-    if not _LOOKS_LIKE_DATE.match(value):
-        return None
-    import dateparser  # slow to import; only needed for the few documents with a date line
-
-    parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
-    return parsed.date() if parsed else None
-
-
-def _headline(body: str) -> str | None:
-    for line in body.splitlines():
-        line = line.strip()
-        if not line:
+def _read_root(root: Path, options: IngestOptions) -> Reading:
+    if not root.is_dir():
+        return _read_file(Found(path=root, name=root.name), options, explicit=True)
+    documents: list[Document] = []
+    diagnostics: list[Diagnostic] = []
+    files: list[tuple[Document, str]] = []
+    for found in walk(root, frozenset(MANIFEST_NAMES)):
+        if isinstance(found, Diagnostic):
+            diagnostics.append(found)
             continue
-        looks_like_headline = len(line) <= MAX_TITLE_CHARS and not line.endswith(
-            (".", ":", '"', "”")
+        if os.path.realpath(found.path) in options.exclude:
+            continue
+        reading = _read_file(found, options, explicit=False)
+        files.extend((document, found.name) for document in reading.documents)
+        diagnostics.extend(reading.diagnostics)
+    for manifest_path in find_manifests(root):
+        manifest, problems = read_manifest(manifest_path, manifest_path.name)
+        diagnostics.extend(problems)
+        updated, problems = apply_manifest(manifest, files)
+        diagnostics.extend(problems)
+        files = list(zip(updated, [name for _, name in files], strict=True))
+    documents.extend(document for document, _ in files)
+    return Reading(documents=documents, diagnostics=diagnostics)
+
+
+def _read_file(found: Found, options: IngestOptions, explicit: bool) -> Reading:
+    suffix = found.path.suffix.lower()
+    if not explicit and suffix not in READERS:
+        return Reading(diagnostics=[not_a_document(found.name, suffix, tuple(READERS))])
+    try:
+        data = read_bytes(found.path, found.name, options.max_bytes)
+    except ReadProblem as problem:
+        return Reading(diagnostics=[problem.diagnostic])
+    source = Source(data=data, name=found.name, path=str(found.path))
+    return read_source(source, options, suffix)
+
+
+def _read_stdin(stream: BinaryIO, options: IngestOptions) -> Reading:
+    data = stream.read(options.max_bytes + 1)
+    if len(data) > options.max_bytes:
+        return Reading(diagnostics=[too_large(STDIN_ID, len(data), options.max_bytes)])
+    source = Source(data=data, name=STDIN_ID)
+    kind = options.stdin_format
+    if kind == "auto":
+        kind = "html" if looks_like_html(data) else "text"
+    return _STDIN_READERS[kind](source, options)
+
+
+def _unique_ids(documents: list[Document], diagnostics: list[Diagnostic]) -> list[Document]:
+    """Give documents that share an id (two records with one id...) distinct ids."""
+    counts = Counter(d.id for d in documents)
+    unique: list[Document] = []
+    for document in documents:
+        if counts[document.id] == 1:
+            unique.append(document)
+            continue
+        new_id = _disambiguated(document)
+        diagnostics.append(
+            note(
+                "ingest.duplicate-id",
+                new_id,
+                f"id {document.id!r} is used by {counts[document.id]} documents: "
+                f"this one is {new_id!r}",
+            )
         )
-        return line if looks_like_headline else None
-    return None
+        unique.append(document.model_copy(update={"id": new_id}))
+    return unique
 
 
-def _text_field(value: object) -> str | None:
-    return str(value).strip() if value not in (None, "") else None
+def _disambiguated(document: Document) -> str:
+    """A record's id with its file and line; a file's path as given (two roots, one name)."""
+    where = document.path or STDIN_ID
+    if document.record is not None:
+        kind = ":" if document.format == "jsonl" else "#"
+        return f"{document.id} ({Path(where).name}{kind}{document.record})"
+    return where
 
 
-def _skip(code: str, doc_id: str, message: str) -> Diagnostic:
-    return Diagnostic(code=code, document=doc_id, message=message, skipped=True)
-
-
-def _note(code: str, doc_id: str, message: str, line: int | None = None) -> Diagnostic:
-    return Diagnostic(code=code, document=doc_id, message=message, line=line)
+def _no_documents(paths: list[str], diagnostics: list[Diagnostic]) -> str:
+    skipped = [d for d in diagnostics if d.skipped and d.code != "ingest.unsupported"]
+    kinds = ", ".join(READERS)
+    message = f"no documents ({kinds}) could be read from {', '.join(paths)}"
+    if skipped:
+        reasons = "; ".join(
+            f"{d.document}{f':{d.line}' if d.line else ''}: {d.message}" for d in skipped[:10]
+        )
+        more = f" (and {len(skipped) - 10} more)" if len(skipped) > 10 else ""
+        message += f": {reasons}{more}"
+    return message

@@ -23,8 +23,12 @@ class Lexicon:
         self._hedges = {p.lower(): h for h in vocabulary.hedges for p in h.phrases}
         self.future = _words(alternation(vocabulary.future_markers))
         self.past = _words(alternation(vocabulary.past_markers))
-        self.change = _words(alternation(vocabulary.change_markers))
-        self.revision = _words(alternation(vocabulary.revision_markers))
+        self.change = _words(
+            alternation(vocabulary.change_markers), alternation(vocabulary.marker_exceptions)
+        )
+        self.revision = _words(
+            alternation(vocabulary.revision_markers), alternation(vocabulary.marker_exceptions)
+        )
         self.negation = regex.compile(
             rf"(?<![\w-])(?:{alternation(vocabulary.negation_markers)})\s+(?:\S+\s+)?$", regex.I
         )
@@ -45,6 +49,10 @@ class Lexicon:
             rf"(?:\b(?i:in|across|within|throughout|for)\s+(?:the\s+)?)?(?P<place>{place})\s+(?i:{part})\b"
             rf"|\b(?i:only)\s+in\s+(?:the\s+)?(?P<place>{place})"
         )
+        groups = alternation(vocabulary.population_nouns)
+        self.subgroup = regex.compile(
+            rf"\b(?i:among)\s+(?P<group>(?i:{groups})\s+(?:with|aged|who|over|under|from)\b[^,;.]{{0,60}})"
+        )
         self.in_place = regex.compile(
             rf"\b(?i:in|across|within|throughout)\s+(?:the\s+)?(?P<place>{place})"
         )
@@ -63,11 +71,9 @@ class Lexicon:
             n.lower(): event for event, nouns in vocabulary.event_nouns.items() for n in nouns
         }
         self.event_noun = _words(alternation(self.event_nouns))
-        nameword, event = expand("{NAMEWORD}", rulebook.definitions), alternation(self.event_nouns)
         not_names = alternation(vocabulary.not_names)
         self.named_event = regex.compile(
-            rf"(?!(?:{not_names})\b)(?:{nameword}\s+){{1,3}}(?i:{event})\b"
-            rf"|(?:Hurricane|Storm|Typhoon|Cyclone|Tropical\s+Storm)\s+{nameword}"
+            rf"(?!(?:{not_names})\b)(?:{expand('{NAMED_EVENT}', rulebook.definitions)})"
         )
         self.person_scan = regex.compile(expand("{PERSON}", rulebook.definitions))
         self.org_scan = regex.compile(expand("{ORG}", rulebook.definitions))
@@ -134,10 +140,12 @@ class Lexicon:
         return compiled(r"\s+").sub(" ", text.lower()).strip() in self.org_descriptors
 
 
-def _words(pattern: str, anchored: bool = False) -> regex.Pattern:
+def _words(pattern: str, exceptions: str = "", anchored: bool = False) -> regex.Pattern:
     if not pattern:
         return regex.compile(r"(?!x)x")
     prefix = "" if anchored else r"(?<![\w-])"
+    if exceptions:
+        prefix += rf"(?!(?:{exceptions})(?![\w]))"
     return regex.compile(rf"{prefix}(?:{pattern})(?![\w])", regex.I)
 
 

@@ -49,3 +49,15 @@ _HONORIFICS: dict[int, tuple[Vocabulary, frozenset[str]]] = {}
 def name_key(name: str) -> str:
     """A comparison key for names: lower case, letters and digits only."""
     return _NOT_ALNUM.sub(" ", name.casefold()).strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    import gender_guesser.detector  # a list of ~60,000 given names from many countries
+
+    return frozenset(gender_guesser.detector.Detector(case_sensitive=False).names)
+
+
+def is_given_name(word: str) -> bool:
+    """True when a word is a known given name ('Robert', 'Ingrid', 'Satya')."""
+    return word.casefold() in _given_names()

@@ -206,11 +206,9 @@ def _value(
         return tally(claim.value, lexicon)
     if claim.kind in ("count", "quantity"):
         value = measure(claim.value, lexicon, policy.tolerance)
-        return (
-            value.model_copy(update={"label": _count_label(value, claim, lexicon)})
-            if value
-            else None
-        )
+        if value is None or value.unit:
+            return value
+        return value.model_copy(update={"label": _count_label(value, claim, lexicon)})
     if claim.kind in ("age", "year"):
         number = int(claim.value) if claim.value.isdigit() else None
         if number is None or (claim.kind == "age" and not 0 < number < 120):

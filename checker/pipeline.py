@@ -5,13 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from checker.cache import ClaimCache
 from checker.claims import Claim
 from checker.compare import compare
-from checker.documents import Document
-from checker.engines.local import extract_corpus
-from checker.ingest import ingest
+from checker.documents import Diagnostic, Document
+from checker.duplicates import DEFAULT_SIMILARITY, drop_repeated_claims, find_duplicates
+from checker.engines.local import Extracted, extract_corpus
+from checker.ingest import IngestOptions, ingest
 from checker.normalise import normalise
 from checker.progress import ProgressBar
 from checker.report import Report, build_report
@@ -24,6 +26,9 @@ def run(
     *,
     rulebook: Rulebook | None = None,
     timings: bool = False,
+    ingest_options: IngestOptions | None = None,
+    duplicate_similarity: float | None = DEFAULT_SIMILARITY,
+    stdin: BinaryIO | None = None,
     jobs: int | None = None,
     cache_dir: str | Path | None = None,
     engine: str = "local",
@@ -32,45 +37,57 @@ def run(
 ) -> Report:
     """Check a corpus and return its report.
 
-    `jobs` processes extract claims (None: all cores); `cache_dir` keeps each document's
-    claims by content hash (None: no cache); `engine="dask"` runs extraction and comparison
-    on the dask.distributed cluster at `scheduler` (None: a local cluster); `progress` shows
-    a bar on standard error (None: when it is a terminal). None of them changes the report.
+    `duplicate_similarity` is how alike two texts must be (0-1) to count as one; None keeps
+    every copy as separate evidence. `jobs` processes extract claims (None: all cores);
+    `cache_dir` keeps each document's claims by content hash (None: no cache);
+    `engine="dask"` runs extraction and comparison on the dask.distributed cluster at
+    `scheduler` (None: a local cluster); `progress` shows a bar on standard error (None: when
+    it is a terminal). None of these four changes the report.
     """
     started = time.perf_counter()
     paths = [str(p) for p in paths]
     rulebook = rulebook or load_rulebook(rules)
-    ingested = ingest(paths)
+    ingested = ingest(paths, ingest_options, stdin=stdin)
     cache = ClaimCache(cache_dir, rulebook) if cache_dir is not None else None
     bar = ProgressBar(len(ingested.documents), enabled=progress)
+    client = None
     if engine == "dask":
         from checker.engines import dask as dask_engine
 
         client = dask_engine.connect(scheduler, jobs)
-        try:
-            with bar:
-                per_document = dask_engine.extract_corpus_dask(
+    try:
+        with bar:
+            if client is not None:
+                extracted = dask_engine.extract_corpus_dask(
                     ingested.documents, rulebook, client, cache=cache, progress=bar
                 )
-            claims = [claim for found in per_document for claim in found]
-            normalised = normalise(claims, ingested.documents, rulebook)
-            discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
-        finally:
-            dask_engine.close(client)
-    else:
-        with bar:
-            claims = extract_all(ingested.documents, rulebook, jobs=jobs, cache=cache, progress=bar)
+            else:
+                extracted = extract_corpus(
+                    ingested.documents, rulebook, jobs=jobs, cache=cache, progress=bar
+                )
+        claims, problems = _flatten(extracted)
+        duplicates = []
+        if duplicate_similarity is not None:
+            duplicates = find_duplicates(ingested.documents, duplicate_similarity)
+            claims, duplicates = drop_repeated_claims(claims, duplicates)
         normalised = normalise(claims, ingested.documents, rulebook)
-        discrepancies = compare(normalised, rulebook)
+        if client is not None:
+            discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
+        else:
+            discrepancies = compare(normalised, rulebook)
+    finally:
+        if client is not None:
+            dask_engine.close(client)
     seconds = round(time.perf_counter() - started, 3) if timings else None
     return build_report(
         paths,
         ingested.documents,
         normalised,
         discrepancies,
-        ingested.diagnostics,
+        [*ingested.diagnostics, *problems],
         rulebook.version,
         seconds,
+        duplicates,
     )
 
 
@@ -80,8 +97,12 @@ def extract_all(
     *,
     jobs: int | None = 1,
     cache: ClaimCache | None = None,
-    progress: ProgressBar | None = None,
-) -> list[Claim]:
-    """Claims of every document, in document order."""
-    per_document = extract_corpus(documents, rulebook, jobs=jobs, cache=cache, progress=progress)
-    return [claim for found in per_document for claim in found]
+) -> tuple[list[Claim], list[Diagnostic]]:
+    """Claims of every document, in document order, and the extraction problems met."""
+    return _flatten(extract_corpus(documents, rulebook, jobs=jobs, cache=cache))
+
+
+def _flatten(extracted: list[Extracted]) -> tuple[list[Claim], list[Diagnostic]]:
+    claims = [claim for found, _ in extracted for claim in found]
+    problems = [problem for _, found in extracted for problem in found]
+    return claims, problems

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterable
 from itertools import accumulate
 
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 from checker import __version__
 from checker.baseline import BaselineComparison
 from checker.discrepancies import SEVERITY_ORDER, Discrepancy, drop_when_unset
 from checker.documents import Diagnostic, Document
+from checker.duplicates import DuplicateGroup
 from checker.normalise import NormalisedClaim
 from checker.rulebook import ClaimKind, Tense
 
@@ -40,6 +49,10 @@ class DocumentSummary(BaseModel):
     outlet: str | None = None
     url: str | None = None
     path: str | None = Field(None, description="File the document was read from.")
+    format: str = Field("text", description="How it was read: text, html, jsonl or json.")
+    duplicate_of: str | None = Field(
+        None, description="The document this copy was merged into (see `duplicates`)."
+    )
     claims: int = 0
     line_starts: list[int] = Field(
         default_factory=list,
@@ -88,6 +101,7 @@ class Stats(BaseModel):
     discrepancies: int
     by_severity: dict[str, int]
     skipped: int = Field(0, description="Documents left out because they could not be read.")
+    merged: int = Field(0, description="Documents merged into another as copies of it.")
     seconds: float | None = Field(
         None, description="Run time; null unless --timings (keeps JSON byte-identical)."
     )
@@ -107,6 +121,10 @@ class Report(BaseModel):
     discrepancies: list[Discrepancy]
     claims: list[ClaimRecord] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
+    duplicates: list[DuplicateGroup] = Field(
+        default_factory=list,
+        description="Documents with the same or nearly the same text, counted once as evidence.",
+    )
     stats: Stats
     baseline: BaselineComparison | None = Field(
         None, description="Set when the run was checked against a baseline (--baseline)."
@@ -115,6 +133,10 @@ class Report(BaseModel):
     @model_serializer(mode="wrap")
     def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict:
         return drop_when_unset(handler(self), "baseline")
+
+    # The documents as ingested (texts included), for reporters that show the articles (HTML).
+    # Private, so never serialised: the JSON and its schema do not change.
+    _sources: dict[str, Document] = PrivateAttr(default_factory=dict)
 
     def failing(self, fail_on: str) -> list[Discrepancy]:
         """The discrepancies at or above a --fail-on threshold that a baseline does not hold."""
@@ -139,6 +161,21 @@ class Report(BaseModel):
         """The summary of one document."""
         return next((d for d in self.documents if d.id == doc_id), None)
 
+    def source(self, doc_id: str) -> Document | None:
+        """The document as ingested, with its text; None for a report read back from JSON."""
+        return self._sources.get(doc_id)
+
+    def __eq__(self, other: object) -> bool:
+        # What is not serialised (texts, line starts) does not count: a report equals its JSON.
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self.model_dump(mode="json") == other.model_dump(mode="json")
+
+    def with_sources(self, documents: Iterable[Document]) -> Report:
+        """Keep the ingested documents (not serialised) for reporters that show their text."""
+        self._sources = {d.id: d for d in documents}
+        return self
+
 
 def build_report(
     corpus: list[str],
@@ -148,6 +185,7 @@ def build_report(
     diagnostics: list[Diagnostic],
     rules_version: str,
     seconds: float | None = None,
+    duplicates: list[DuplicateGroup] | None = None,
 ) -> Report:
     """Assemble the report of a run."""
     support: dict[tuple, list[str]] = {}
@@ -158,6 +196,8 @@ def build_report(
                     discrepancy.id
                 )
     records = [_record(c, support) for c in claims]
+    duplicates = duplicates or []
+    kept_of = {m.id: g.kept for g in duplicates for m in g.merged}
     per_document: dict[str, int] = {}
     for record in records:
         per_document[record.document] = per_document.get(record.document, 0) + 1
@@ -169,28 +209,35 @@ def build_report(
             outlet=d.outlet,
             url=d.url,
             path=d.path,
+            format=d.format,
+            duplicate_of=kept_of.get(d.id),
             claims=per_document.get(d.id, 0),
             line_starts=line_starts(d.text),
         )
         for d in documents
     ]
     by_severity = {s: sum(1 for d in discrepancies if d.severity == s) for s in SEVERITY_ORDER}
-    return Report(
+    report = Report(
         tool=ToolInfo(rules_version=rules_version),
         corpus=corpus,
         documents=summaries,
         discrepancies=discrepancies,
         claims=sorted(records, key=lambda r: (r.document, r.start, r.end, r.attribute, r.value)),
-        diagnostics=sorted(diagnostics, key=lambda d: (d.document, d.code, d.line or 0)),
+        diagnostics=sorted(
+            diagnostics, key=lambda d: (d.document, d.line or 0, d.code, d.field or "", d.message)
+        ),
+        duplicates=duplicates,
         stats=Stats(
             documents=len(documents),
             claims=len(records),
             discrepancies=len(discrepancies),
             by_severity=by_severity,
             skipped=sum(1 for d in diagnostics if d.skipped),
+            merged=len(kept_of),
             seconds=seconds,
         ),
     )
+    return report.with_sources(documents)
 
 
 def _record(claim: NormalisedClaim, support: dict[tuple, list[str]]) -> ClaimRecord:

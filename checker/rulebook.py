@@ -164,6 +164,10 @@ class Vocabulary(Strict):
     future_markers: list[str] = Field(default_factory=list)
     change_markers: list[str] = Field(default_factory=list)
     revision_markers: list[str] = Field(default_factory=list)
+    marker_exceptions: list[str] = Field(
+        default_factory=list,
+        description="Phrases that contain a marker but are not one ('now that', 'New York').",
+    )
     attribution_markers: list[str] = Field(default_factory=list)
     negation_markers: list[str] = Field(default_factory=list)
     denial_verbs: list[str] = Field(default_factory=list)
@@ -172,6 +176,9 @@ class Vocabulary(Strict):
     error_adjectives: list[str] = Field(default_factory=list)
     total_scope_markers: list[str] = Field(default_factory=list)
     part_scope_markers: list[str] = Field(default_factory=list)
+    population_nouns: list[str] = Field(
+        default_factory=list, description="Nouns of a subgroup scope: 'among patients with ...'."
+    )
     org_descriptors: list[str] = Field(default_factory=list)
     person_pronouns: list[str] = Field(default_factory=list)
     org_pronouns: list[str] = Field(default_factory=list)
@@ -229,6 +236,10 @@ class AttributePolicy(Strict):
     max_severity: Severity = "contradiction"
     note: str | None = Field(None, description="Added to the explanation of its discrepancies.")
     tolerance: float | None = Field(None, ge=0, description="Absolute rounding tolerance.")
+    ignore_tense: bool = Field(
+        False,
+        description="A one-off fact (a fee, a sentence): 'will pay' and 'paid' describe the same value.",
+    )
     cumulative: bool = Field(
         False,
         description="A running total (a death toll): a later value below an earlier one is suspect.",

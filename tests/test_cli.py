@@ -5,10 +5,13 @@ import os
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SEEDS
 
 from checker.cli import main
+
+MESSY = ROOT / "tests" / "fixtures" / "messy"
 
 
 def invoke(*args, env=None):
@@ -58,7 +61,8 @@ def test_several_outputs_in_one_run(tmp_path):
     assert (tmp_path / "a.txt").read_text().startswith("factlint ")
 
 
-def test_json_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
+@pytest.mark.parametrize("corpus", [SEEDS, MESSY], ids=["seeds", "messy"])
+def test_json_is_byte_identical_across_runs_and_hash_seeds(tmp_path, corpus):
     outputs = []
     for seed in ("0", "1", "12345"):
         out = tmp_path / f"r{seed}.json"
@@ -69,7 +73,7 @@ def test_json_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
                 "-m",
                 "checker",
                 "check",
-                str(SEEDS),
+                str(corpus),
                 "--format",
                 "json",
                 "-o",

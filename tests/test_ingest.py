@@ -54,14 +54,19 @@ def test_folders_are_read_recursively_with_relative_ids(tmp_path):
     result = ingest([tmp_path])
     assert [d.id for d in result.documents] == ["sub/one.md", "two.txt"]
     assert [(d.document, d.code, d.skipped) for d in result.diagnostics] == [
-        ("empty.txt", "ingest.empty", True)
+        ("empty.txt", "ingest.empty", True),
+        ("skip.pdf", "ingest.unsupported", True),
     ]
+    assert ".pdf files are not documents" in result.diagnostics[1].message
 
 
 def test_missing_path_and_empty_folder_are_usage_errors(tmp_path):
     with pytest.raises(UsageError, match="no such file"):
         ingest([tmp_path / "nope"])
     with pytest.raises(UsageError, match="no documents"):
+        ingest([tmp_path])
+    (tmp_path / "blank.txt").write_text("  \n", encoding="utf-8")
+    with pytest.raises(UsageError, match="no documents.*blank.txt: empty file"):
         ingest([tmp_path])
 
 

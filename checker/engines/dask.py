@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from checker.cache import ClaimCache
-from checker.claims import Claim
 from checker.compare import Comparer, comparison_groups, order_discrepancies
 from checker.discrepancies import Discrepancy
 from checker.documents import Document
+from checker.engines.local import Extracted
 from checker.errors import UsageError
-from checker.extract import extract
+from checker.extract import extract_reporting
 from checker.normalise import NormalisedClaim
 from checker.progress import ProgressBar, word_count
 from checker.rulebook import Rulebook, load_rulebook
@@ -86,9 +86,9 @@ def worker_rulebook(version: str, sources: list[tuple[str, bytes]]) -> Rulebook:
 
 def _extract_partition(
     documents: list[Document], version: str, sources: list[tuple[str, bytes]]
-) -> list[list[Claim]]:
+) -> list[Extracted]:
     rulebook = worker_rulebook(version, sources)
-    return [extract(document, rulebook) for document in documents]
+    return [extract_reporting(document, rulebook) for document in documents]
 
 
 def extract_corpus_dask(
@@ -98,12 +98,12 @@ def extract_corpus_dask(
     *,
     cache: ClaimCache | None = None,
     progress: ProgressBar | None = None,
-) -> list[list[Claim]]:
-    """The claims of each document, in document order, extracted on the cluster."""
+) -> list[Extracted]:
+    """The claims and problems of each document, in document order, extracted on the cluster."""
     from dask.distributed import as_completed
 
     progress = progress or ProgressBar(len(documents), enabled=False)
-    results: list[list[Claim] | None] = [None] * len(documents)
+    results: list[Extracted | None] = [None] * len(documents)
     keys = [cache.key(d) for d in documents] if cache else []
     todo = []
     for index, document in enumerate(documents):
@@ -111,7 +111,7 @@ def extract_corpus_dask(
         if found is None:
             todo.append(index)
         else:
-            results[index] = found
+            results[index] = (found, [])
             progress.advance(1, word_count(document.text))
     sources = client.scatter(pack_sources(rulebook), broadcast=True)
     partitions = [
@@ -129,12 +129,12 @@ def extract_corpus_dask(
     }
     for future in as_completed(futures):
         part = futures[future]
-        for index, claims in zip(part, future.result(), strict=True):
-            results[index] = claims
-            if cache:
-                cache.put(keys[index], claims)
+        for index, extracted in zip(part, future.result(), strict=True):
+            results[index] = extracted
+            if cache and not extracted[1]:
+                cache.put(keys[index], extracted[0])
             progress.advance(1, word_count(documents[index].text))
-    return [claims or [] for claims in results]
+    return [extracted or ([], []) for extracted in results]
 
 
 def _compare_groups(

@@ -5,13 +5,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from checker.cache import ClaimCache
 from checker.claims import Claim
-from checker.documents import Document
-from checker.extract import extract
+from checker.documents import Diagnostic, Document
+from checker.extract import extract_reporting
 from checker.progress import ProgressBar, word_count
 from checker.rulebook import Rulebook
 
@@ -29,6 +29,9 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+Extracted = tuple[list[Claim], list[Diagnostic]]
+
+
 def extract_corpus(
     documents: list[Document],
     rulebook: Rulebook,
@@ -36,10 +39,14 @@ def extract_corpus(
     jobs: int | None = None,
     cache: ClaimCache | None = None,
     progress: ProgressBar | None = None,
-) -> list[list[Claim]]:
-    """The claims of each document, in document order (cached ones are not re-extracted)."""
+) -> list[Extracted]:
+    """The claims and extraction problems of each document, in document order.
+
+    Cached documents are not re-extracted; a document whose extraction reported a problem (a
+    regex that timed out) is not cached, so the accident is not kept.
+    """
     progress = progress or ProgressBar(len(documents), enabled=False)
-    results: list[list[Claim] | None] = [None] * len(documents)
+    results: list[Extracted | None] = [None] * len(documents)
     keys = [cache.key(d) for d in documents] if cache else []
     todo: list[int] = []
     for index, document in enumerate(documents):
@@ -47,23 +54,23 @@ def extract_corpus(
         if found is None:
             todo.append(index)
         else:
-            results[index] = found
+            results[index] = (found, [])
             progress.advance(1, word_count(document.text))
-    for index, claims in _extract_many([documents[i] for i in todo], todo, rulebook, jobs):
-        results[index] = claims
-        if cache:
-            cache.put(keys[index], claims)
+    for index, extracted in _extract_many([documents[i] for i in todo], todo, rulebook, jobs):
+        results[index] = extracted
+        if cache and not extracted[1]:
+            cache.put(keys[index], extracted[0])
         progress.advance(1, word_count(documents[index].text))
-    return [claims or [] for claims in results]
+    return [extracted or ([], []) for extracted in results]
 
 
 def _extract_many(
     documents: list[Document], positions: list[int], rulebook: Rulebook, jobs: int | None
-) -> Iterator[tuple[int, list[Claim]]]:
+) -> Iterator[tuple[int, Extracted]]:
     jobs = jobs or default_jobs()
     if jobs <= 1 or len(documents) < MIN_PARALLEL_DOCUMENTS:
         for position, document in zip(positions, documents, strict=True):
-            yield position, extract(document, rulebook)
+            yield position, extract_reporting(document, rulebook)
         return
     chunks = [
         (positions[i : i + CHUNK_DOCUMENTS], documents[i : i + CHUNK_DOCUMENTS])
@@ -96,10 +103,7 @@ def _install_rulebook(payload: bytes) -> None:
     _WORKER_RULEBOOK = pickle.loads(payload)
 
 
-def _extract_chunk(documents: list[Document]) -> list[list[Claim]]:
+def _extract_chunk(documents: list[Document]) -> list[Extracted]:
     rulebook = _WORKER_RULEBOOK
     assert rulebook is not None, "worker started without a rulebook"
-    return [extract(document, rulebook) for document in documents]
-
-
-Extractor = Callable[..., list[list[Claim]]]
+    return [extract_reporting(document, rulebook) for document in documents]

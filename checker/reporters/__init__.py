@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from checker.report import Report
 from checker.reporters.github import render_github
+from checker.reporters.html import render_html
 from checker.reporters.json import render_json
 from checker.reporters.junit import render_junit
 from checker.reporters.markdown import render_markdown
@@ -34,6 +35,7 @@ REPORTERS: dict[str, Reporter] = {
     "markdown": Reporter(render_markdown, "summary for a pull request or $GITHUB_STEP_SUMMARY"),
     "junit": Reporter(render_junit, "JUnit XML, one test case per discrepancy"),
     "github": Reporter(render_github, "GitHub Actions annotations for new discrepancies"),
+    "html": Reporter(render_html, "one self-contained page to read, filter and audit"),
 }
 
 

@@ -43,6 +43,15 @@ def render_text(report: Report, color: bool = False, **_: object) -> str:
                 f"  {d.document}{f':{d.line}' if d.line else ''}: {d.message}" for d in items
             )
             lines.append("")
+    if report.duplicates:
+        lines.append(_style("Copies counted once", color, bold=True))
+        lines.extend(
+            f"  {m.id}: copy of {group.kept} ({m.similarity:.0%} alike, "
+            f"{m.claims_dropped} repeated claim{'s' if m.claims_dropped != 1 else ''} not counted)"
+            for group in report.duplicates
+            for m in group.merged
+        )
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -51,8 +60,13 @@ def _header(report: Report, color: bool) -> str:
         f"{n} {s}{'s' if n != 1 else ''}" for s, n in report.stats.by_severity.items() if n
     )
     seconds = f" in {report.stats.seconds:.2f}s" if report.stats.seconds is not None else ""
+    inputs = "".join(
+        f", {n} {label}"
+        for n, label in ((report.stats.skipped, "skipped"), (report.stats.merged, "merged"))
+        if n
+    )
     text = (
-        f"factlint {report.tool.version}: {report.stats.documents} documents, {report.stats.claims} claims, "
+        f"factlint {report.tool.version}: {report.stats.documents} documents{inputs}, {report.stats.claims} claims, "
         f"{report.stats.discrepancies} discrepancies{f' ({counts})' if counts else ''}{seconds}"
     )
     if report.baseline:

@@ -1,0 +1,180 @@
+"""Finding the files of a corpus and reading their bytes, with every way that can fail.
+
+Folders are walked in sorted order (never the file system's), hidden entries are left out,
+symbolic links are followed once (a link back to a folder being walked is a loop, reported),
+and a file is read only when it is a regular file under the size limit.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.documents import Diagnostic
+from checker.sources.base import note, skip
+
+ASSET_FOLDER_SUFFIX = "_files"  # what browsers save a page's images and scripts into
+
+
+class Found(BaseModel):
+    """A file of the corpus: where it is and the name (id) it goes by."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: Path
+    name: str
+
+
+class ReadProblem(Exception):
+    """A file whose bytes cannot be had; `diagnostic` says why."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def walk(root: Path, skip_names: frozenset[str] = frozenset()) -> Iterator[Found | Diagnostic]:
+    """Every file under `root` (sorted, recursively), or a Diagnostic for what cannot be walked.
+
+    `skip_names` are root-level files that are not documents (manifests).
+    """
+    real_root = _identity(root)
+    yield from _walk_folder(root, root, {real_root} if real_root else set(), skip_names)
+
+
+def _walk_folder(
+    folder: Path, root: Path, ancestors: set[tuple[int, int]], skip_names: frozenset[str]
+) -> Iterator[Found | Diagnostic]:
+    name = _name(folder, root)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield skip("ingest.unreadable", name or ".", f"cannot list the folder: {_reason(exc)}")
+        return
+    siblings = {e.name for e in entries}
+    for entry in entries:
+        path = Path(entry.path)
+        relative = _name(path, root)
+        if entry.name.startswith(".") or (folder == root and entry.name in skip_names):
+            continue
+        kind = _kind(path)
+        if isinstance(kind, Diagnostic):
+            yield kind.model_copy(update={"document": relative})
+        elif kind == "folder":
+            if _is_page_assets(entry.name, siblings):
+                continue
+            identity = _identity(path)
+            if identity in ancestors:
+                yield skip(
+                    "ingest.symlink-loop",
+                    relative,
+                    "symbolic link loop: this folder links back to a folder that contains it",
+                )
+                continue
+            yield from _walk_folder(path, root, ancestors | {identity}, skip_names)
+        elif kind == "file":
+            yield Found(path=path, name=relative)
+        else:
+            yield skip("ingest.not-a-file", relative, f"not a regular file ({kind})")
+
+
+def _kind(path: Path) -> str | Diagnostic:
+    """'file', 'folder', another file type's name, or a Diagnostic for a broken link."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return skip("ingest.symlink-loop", "", "symbolic link loop (the link leads to itself)")
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            target = os.readlink(path)
+            return skip("ingest.broken-link", "", f"broken symbolic link to {target}")
+        return skip("ingest.unreadable", "", f"cannot read: {_reason(exc)}")
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
+    """The bytes of a file; raises ReadProblem when it is too large or cannot be read."""
+    try:
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > max_bytes:
+                raise ReadProblem(too_large(name, size, max_bytes))
+            data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise ReadProblem(skip("ingest.unreadable", name, f"cannot read: {_reason(exc)}")) from exc
+    if len(data) > max_bytes:
+        raise ReadProblem(too_large(name, len(data), max_bytes))
+    return data
+
+
+def too_large(name: str, size: int, max_bytes: int) -> Diagnostic:
+    """The diagnostic for a file over the size limit."""
+    return skip(
+        "ingest.too-large",
+        name,
+        f"{human_size(size)} is over the {human_size(max_bytes)} limit (raise it with --max-size)",
+    )
+
+
+def human_size(size: int) -> str:
+    """1536 -> '1.5 KiB'."""
+    if size < 1024:
+        return f"{size} bytes"
+    value = size / 1024
+    for unit in ("KiB", "MiB"):
+        if value < 1024:
+            return f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GiB"
+
+
+def not_a_document(name: str, suffix: str, supported: tuple[str, ...]) -> Diagnostic:
+    """The diagnostic for a file of a type factlint does not read."""
+    kind = f"{suffix} files" if suffix else "files without a suffix"
+    return skip(
+        "ingest.unsupported",
+        name,
+        f"not read: {kind} are not documents factlint reads ({', '.join(supported)})",
+    )
+
+
+def duplicate_root(name: str) -> Diagnostic:
+    """The note for a path given twice on the command line."""
+    return note("ingest.duplicate-path", name, "given more than once: read once")
+
+
+def _is_page_assets(folder_name: str, siblings: set[str]) -> bool:
+    """'page_files' beside 'page.html': the images and scripts of a page saved by a browser."""
+    if not folder_name.endswith(ASSET_FOLDER_SUFFIX):
+        return False
+    page = folder_name.removesuffix(ASSET_FOLDER_SUFFIX)
+    return any(f"{page}{suffix}" in siblings for suffix in (".html", ".htm"))
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _name(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path != root else ""
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
