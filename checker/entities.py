@@ -8,10 +8,10 @@ name it can stand for (a surname to a person's full name, a first word to an org
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from checker.names import name_key
 from checker.rulebook import Rulebook
@@ -51,41 +51,49 @@ class EntityIndex:
 
     def _resolve(self, counts: Counter[str]) -> dict[str, str]:
         canonical: dict[str, str] = {}
+        blocks: dict[tuple[str, str], list[str]] = defaultdict(list)  # spellings worth comparing
         long_names = sorted(
             (n for n in counts if len(n.split()) >= 2), key=lambda n: (-counts[n], n)
         )
         for name in long_names:
-            twin = next((c for c in canonical.values() if similar(name, c)), None)
+            key = _fuzzy_key(name)
+            block = blocks[_block(key)]
+            twin = _closest(key, block)
             canonical[name] = twin or name
+            if twin is None:
+                block.append(name)
+        by_first: dict[str, set[str]] = defaultdict(set)
+        by_last: dict[str, set[str]] = defaultdict(set)
+        for full in set(canonical.values()):
+            by_first[full.split()[0]].add(full)
+            by_last[full.split()[-1]].add(full)
         for name in counts:
-            if name in canonical:
-                continue
-            canonical[name] = self._short_form(name, set(canonical.values())) or name
+            if name not in canonical:
+                canonical[name] = self._short_form(name, by_first, by_last) or name
         return canonical
 
-    def _short_form(self, name: str, long_names: set[str]) -> str | None:
+    def _short_form(
+        self, name: str, by_first: dict[str, set[str]], by_last: dict[str, set[str]]
+    ) -> str | None:
         """The single longer name a one-word mention stands for, if there is exactly one."""
         if " " in name:
             return None
         types = self._types.get(name, {"any"})
+        person_like = "person" in types
         for candidate in (name, name[:-1] if name.endswith("s") and len(name) > 3 else None):
             if not candidate:
                 continue
-            person_like = "person" in types
-            matches = {
-                full
-                for full in long_names
-                if (
-                    full.split()[-1] == candidate
-                    and "org" not in types
-                    and (person_like or self._is_a("person", full))
-                )
-                or (
-                    full.split()[0] == candidate
-                    and not person_like
-                    and not self._is_a("person", full)
-                )
-            }
+            surnames = set()
+            if "org" not in types:
+                surnames = {
+                    f for f in by_last.get(candidate, ()) if person_like or self._is_a("person", f)
+                }
+            first_words = set()
+            if not person_like:
+                first_words = {
+                    f for f in by_first.get(candidate, ()) if not self._is_a("person", f)
+                }
+            matches = surnames | first_words
             if len(matches) == 1:
                 return matches.pop()
         return None
@@ -98,6 +106,22 @@ class EntityIndex:
 
     def _is_only(self, kind: str, name: str) -> bool:
         return self._types.get(name, set()) == {kind}
+
+
+def _block(key: str) -> tuple[str, str]:
+    words = key.split()
+    return (words[0][:1], words[-1][:1]) if words else ("", "")
+
+
+def _closest(key: str, names: list[str]) -> str | None:
+    """The name in `names` spelled like `key`, if any (rapidfuzz, MIN_SIMILARITY)."""
+    if not names or len(key) < MIN_FUZZY_LENGTH:
+        exact = [n for n in names if _fuzzy_key(n) == key]
+        return exact[0] if exact else None
+    found = process.extractOne(
+        key, names, scorer=fuzz.ratio, processor=_fuzzy_key, score_cutoff=MIN_SIMILARITY
+    )
+    return found[0] if found else None
 
 
 def _fuzzy_key(name: str) -> str:
