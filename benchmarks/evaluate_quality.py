@@ -28,6 +28,9 @@ def corpora(shared: Path, heldout: Path) -> list[tuple[str, Path, Path]]:
         )
     for folder in sorted((heldout / "corpora").glob("*/")):
         found.append((f"heldout/{folder.name}", folder, heldout / "gold" / f"{folder.name}.json"))
+    second = ROOT / "benchmarks" / "heldout2"
+    for folder in sorted((second / "corpora").glob("*/")):
+        found.append((f"heldout2/{folder.name}", folder, second / "gold" / f"{folder.name}.json"))
     return [(n, c, g) for n, c, g in found if c.is_dir() and g.is_file()]
 
 
@@ -45,7 +48,7 @@ def main() -> int:
         return 2
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    totals = {"dev": [0, 0, 0, 0], "heldout": [0, 0, 0, 0], "seeds": [0, 0, 0, 0]}
+    totals = {name: [0, 0, 0, 0] for name in ("seeds", "dev", "heldout", "heldout2")}
     for name, corpus, gold_path in corpora(args.shared, args.heldout):
         report = json.loads(check([str(corpus)]).model_dump_json())
         gold = json.loads(gold_path.read_text(encoding="utf-8"))

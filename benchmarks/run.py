@@ -166,11 +166,11 @@ def modify_one(corpus: Path) -> None:
         stream.write("\nThe company said the review would finish within weeks.\n")
 
 
-def run_size(size: int, jobs: int, sample: int, fresh: bool) -> dict:
+def run_size(size: int, jobs: int, sample: int, fresh: bool, corpora: Path = GENERATED) -> dict:
     sys.path.insert(0, str(HERE))
     from generate import generate
 
-    corpus = GENERATED / str(size)
+    corpus = corpora / str(size)
     if fresh or not corpus.exists():
         print(f"generating {size} documents...", file=sys.stderr)
         generate(corpus, size)
@@ -257,11 +257,12 @@ def main() -> None:
     parser.add_argument("--baseline-sample", type=int, default=200)
     parser.add_argument("--fresh", action="store_true", help="regenerate the corpora")
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--corpora", type=Path, default=GENERATED, help="where corpora go")
     args = parser.parse_args()
     rows = []
     for size in args.sizes:
         load_before = f"{os.getloadavg()[0]:.1f}"
-        row = run_size(size, args.jobs, args.baseline_sample, args.fresh)
+        row = run_size(size, args.jobs, args.baseline_sample, args.fresh, args.corpora)
         row["load_before"], row["load_after"] = load_before, f"{os.getloadavg()[0]:.1f}"
         rows.append(row)
         print(table(rows, args.jobs))

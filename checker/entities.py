@@ -51,43 +51,49 @@ class EntityIndex:
 
     def _resolve(self, counts: Counter[str]) -> dict[str, str]:
         canonical: dict[str, str] = {}
+        blocks: dict[tuple[str, str], list[str]] = defaultdict(list)  # spellings worth comparing
         long_names = sorted(
             (n for n in counts if len(n.split()) >= 2), key=lambda n: (-counts[n], n)
         )
-        twins = _Twins()
         for name in long_names:
-            twin = twins.first_similar(name)
+            key = _fuzzy_key(name)
+            block = blocks[_block(key)]
+            twin = _closest(key, block)
             canonical[name] = twin or name
             if twin is None:
-                twins.add(name)
-        values = _Values(canonical.values())
+                block.append(name)
+        by_first: dict[str, set[str]] = defaultdict(set)
+        by_last: dict[str, set[str]] = defaultdict(set)
+        for full in set(canonical.values()):
+            by_first[full.split()[0]].add(full)
+            by_last[full.split()[-1]].add(full)
         for name in counts:
-            if name in canonical:
-                continue
-            canonical[name] = self._short_form(name, values) or name
-            values.add(canonical[name])
+            if name not in canonical:
+                canonical[name] = self._short_form(name, by_first, by_last) or name
         return canonical
 
-    def _short_form(self, name: str, long_names: _Values) -> str | None:
+    def _short_form(
+        self, name: str, by_first: dict[str, set[str]], by_last: dict[str, set[str]]
+    ) -> str | None:
         """The single longer name a one-word mention stands for, if there is exactly one."""
         if " " in name:
             return None
         types = self._types.get(name, {"any"})
+        person_like = "person" in types
         for candidate in (name, name[:-1] if name.endswith("s") and len(name) > 3 else None):
             if not candidate:
                 continue
-            person_like = "person" in types
-            matches: set[str] = set()
+            surnames = set()
             if "org" not in types:
-                matches |= {
-                    f
-                    for f in long_names.by_last[candidate]
-                    if person_like or self._is_a("person", f)
+                surnames = {
+                    f for f in by_last.get(candidate, ()) if person_like or self._is_a("person", f)
                 }
+            first_words = set()
             if not person_like:
-                matches |= {
-                    f for f in long_names.by_first[candidate] if not self._is_a("person", f)
+                first_words = {
+                    f for f in by_first.get(candidate, ()) if not self._is_a("person", f)
                 }
+            matches = surnames | first_words
             if len(matches) == 1:
                 return matches.pop()
         return None
@@ -102,62 +108,20 @@ class EntityIndex:
         return self._types.get(name, set()) == {kind}
 
 
-class _Twins:
-    """Canonical names so far; finds the first one `similar` to a name without comparing all.
-
-    `similar` needs equal keys, or keys of at least MIN_FUZZY_LENGTH whose last words start
-    with the same letter and whose ratio reaches MIN_SIMILARITY: names are bucketed by that
-    letter and each bucket is searched by rapidfuzz in one call.
-    """
-
-    def __init__(self) -> None:
-        self.names: list[str] = []
-        self._exact: dict[str, int] = {}
-        self._buckets: dict[str, tuple[list[str], list[int]]] = {}
-
-    def add(self, name: str) -> None:
-        key = _fuzzy_key(name)
-        self._exact.setdefault(key, len(self.names))
-        if len(key) >= MIN_FUZZY_LENGTH:
-            keys, positions = self._buckets.setdefault(key.split()[-1][:1], ([], []))
-            keys.append(key)
-            positions.append(len(self.names))
-        self.names.append(name)
-
-    def first_similar(self, name: str) -> str | None:
-        key = _fuzzy_key(name)
-        best = self._exact.get(key, len(self.names))
-        if len(key) >= MIN_FUZZY_LENGTH:
-            keys, positions = self._buckets.get(key.split()[-1][:1], ([], []))
-            found = process.extract(
-                key,
-                keys,
-                scorer=fuzz.ratio,
-                processor=None,
-                score_cutoff=MIN_SIMILARITY,
-                limit=None,
-            )
-            best = min([best, *(positions[index] for _, _, index in found)])
-        return self.names[best] if best < len(self.names) else None
+def _block(key: str) -> tuple[str, str]:
+    words = key.split()
+    return (words[0][:1], words[-1][:1]) if words else ("", "")
 
 
-class _Values:
-    """A growing set of canonical names, indexed by first and last word."""
-
-    def __init__(self, names) -> None:
-        self._seen: set[str] = set()
-        self.by_first: defaultdict[str, set[str]] = defaultdict(set)
-        self.by_last: defaultdict[str, set[str]] = defaultdict(set)
-        for name in names:
-            self.add(name)
-
-    def add(self, name: str) -> None:
-        words = name.split()
-        if name in self._seen or not words:
-            return
-        self._seen.add(name)
-        self.by_first[words[0]].add(name)
-        self.by_last[words[-1]].add(name)
+def _closest(key: str, names: list[str]) -> str | None:
+    """The name in `names` spelled like `key`, if any (rapidfuzz, MIN_SIMILARITY)."""
+    if not names or len(key) < MIN_FUZZY_LENGTH:
+        exact = [n for n in names if _fuzzy_key(n) == key]
+        return exact[0] if exact else None
+    found = process.extractOne(
+        key, names, scorer=fuzz.ratio, processor=_fuzzy_key, score_cutoff=MIN_SIMILARITY
+    )
+    return found[0] if found else None
 
 
 def _fuzzy_key(name: str) -> str:

@@ -25,6 +25,7 @@ from checker.scan import WordAlternation, may_match
 
 SCOPED_KINDS = frozenset({"money", "percent", "count"})
 PERSON_KINDS = frozenset({"title", "age"})
+_CLAUSE_SEPARATOR = regex.compile(r"[,;:](?!\d)")
 FOCUS_CLOSE_RATIO = 0.67  # a runner-up this close to the top makes "the company" ambiguous
 _SPACES = regex.compile(r"\s+")
 _CLAUSE_BREAK = regex.compile(r"[;:(\u2014]|\s[\u2013-]\s")
@@ -62,7 +63,7 @@ def extract_reporting(
     timed_out: dict[str, Sentence] = {}
     hits = [hit for sentence in sentences for hit in match_sentence(sentence, rulebook, timed_out)]
     context = DocumentContext(document, sentences, hits, rulebook)
-    claims = [claim for hit in hits if (claim := context.claim(hit)) is not None]
+    claims = [claim for hit in hits if (claim := context.claim_or_retry(hit)) is not None]
     return _dedupe(claims), [_timeout(document, rule, s) for rule, s in timed_out.items()]
 
 
@@ -134,8 +135,13 @@ class DocumentContext:
         for hit in hits:
             groups = hit.match.groupdict()
             orgs.update(self.clean(groups[g]) for g in ("org", "object") if groups.get(g))
-            if hit.rule.rule.subject_type == "org" and groups.get("subject"):
-                orgs.add(self.clean(groups["subject"]))
+            subject = self.clean(groups.get("subject") or "")
+            if (
+                hit.rule.rule.subject_type == "org"
+                and subject
+                and not is_given_name(subject.split()[0])
+            ):
+                orgs.add(subject)
             if hit.rule.rule.subject_type == "person" and groups.get("subject"):
                 name = self.clean(groups["subject"])
                 if len(name.split()) >= 2 and self._plausible_name(name):
@@ -152,6 +158,11 @@ class DocumentContext:
                 self.name_candidates.append((sentence.start + match.start(), name))
                 if raw.split()[0].rstrip(".") in honorifics or is_given_name(words[0]):
                     full_names.add(name)
+        self.places_named = {
+            self.clean(h.match.group("value"))
+            for h in hits
+            if h.rule.rule.kind in ("place", "first") and h.match.group("value")
+        }
         full_names -= orgs
         self.explicit_orgs = orgs
         persons: dict[str, str] = {}
@@ -215,7 +226,7 @@ class DocumentContext:
         if not words:
             return None
         name = self.clean(" ".join(words))
-        if not name or name[0].isdigit() or name in self.persons or self.gazetteer.lookup(name):
+        if not name or name[0].isdigit() or name in self.persons or self._is_place(name):
             return None
         if name.lower() in self.lexicon.event_nouns or all(
             w in self.lexicon.not_names for w in name.split()
@@ -262,6 +273,10 @@ class DocumentContext:
         """A mention without possessive, honorific, article or 'X-based' prefix."""
         return clean_mention(mention, self.lexicon.vocabulary)
 
+    def _is_place(self, name: str) -> bool:
+        """A place the gazetteer knows, or one the text calls a place ('based in Denver')."""
+        return bool(self.gazetteer.lookup(name)) or name in self.places_named
+
     def _strip_leading(self, text: str) -> str:
         """'Many of Twitter' -> 'Twitter'."""
         words = text.split()
@@ -300,9 +315,38 @@ class DocumentContext:
         name = self.clean(self._strip_leading(words))
         if not name or all(w in self.lexicon.not_names for w in name.split()):
             return None
+        if kind == "org" and (name in self.persons or self._is_place(name)):
+            return None  # an organisation slot filled by a person or a place: not this claim
         return self.persons.get(name, name) if kind in ("person", "any") else name
 
     # --- claims --------------------------------------------------------------------------
+
+    def claim_or_retry(self, hit: Hit, attempts: int = 3) -> Claim | None:
+        """The claim of a match, retrying the pattern after a subject that is not an entity.
+
+        ("Some outlets said Microsoft invested ...": the match starting at "Some" is dropped
+        and the pattern is tried again from just after it.)
+        """
+        claim = self.claim(hit)
+        text = hit.sentence.text
+        while (
+            claim is None
+            and attempts
+            and "subject" in hit.match.re.groupindex
+            and hit.match.group("subject")
+        ):
+            attempts -= 1
+            try:
+                again = hit.match.re.search(
+                    text, hit.match.start("subject") + 1, timeout=REGEX_TIMEOUT_SECONDS
+                )
+            except TimeoutError:
+                return None
+            if again is None:
+                return None
+            hit = Hit(hit.sentence, hit.rule, hit.pattern, again)
+            claim = self.claim(hit)
+        return claim
 
     def claim(self, hit: Hit) -> Claim | None:
         """The claim a rule match makes, or None when its subject cannot be resolved."""
@@ -518,8 +562,11 @@ class DocumentContext:
         if self.lexicon.total_scope.search(text):
             return None, True
         start, end = _clause_bounds(text, position)
-        opening = text.find(",")
-        windows = [(start, end)] + ([(0, opening)] if 0 < opening < start else [])
+        opening = next((m.start() for m in _CLAUSE_SEPARATOR.finditer(text)), -1)
+        opening_has_figure = 0 < opening and regex.search(r"\d", text[:opening])
+        windows = [(start, end)] + (
+            [(0, opening)] if 0 < opening < start and not opening_has_figure else []
+        )
         places = [
             (abs(m.start() - position), canonical)
             for low, high in windows
@@ -530,10 +577,11 @@ class DocumentContext:
 
 
 def _clause_bounds(text: str, position: int) -> tuple[int, int]:
-    """The comma-, colon- or semicolon-delimited clause around `position`."""
-    start = max(text.rfind(sep, 0, position) for sep in ",;:")
-    ends = [i for sep in ",;:" if (i := text.find(sep, position)) != -1]
-    return start + 1, min(ends) if ends else len(text)
+    """The comma-, colon- or semicolon-delimited clause around `position` ('2,000' is one number)."""
+    breaks = [m.start() for m in _CLAUSE_SEPARATOR.finditer(text)]
+    start = max((b + 1 for b in breaks if b < position), default=0)
+    end = min((b for b in breaks if b >= position), default=len(text))
+    return start, end
 
 
 def groups_of(hit: Hit) -> dict[str, str]:
