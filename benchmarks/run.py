@@ -115,9 +115,12 @@ def measure(command: list[str], cwd: Path) -> Measure:
     return Measure(wall, cpu, peaks["tree"], peaks["process"], process.returncode)
 
 
+EXTRA_ARGS: list[str] = []  # --factlint-args, e.g. --keep-duplicates
+
+
 def factlint(corpus: Path, out: Path, jobs: int, cache: Path | None) -> list[str]:
     command = [sys.executable, "-m", "checker", "check", str(corpus), "--format", "json"]
-    command += ["-o", str(out), "-q", "--jobs", str(jobs)]
+    command += ["-o", str(out), "-q", "--jobs", str(jobs), *EXTRA_ARGS]
     command += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
     return command
 
@@ -204,7 +207,8 @@ def run_size(size: int, jobs: int, sample: int, fresh: bool, corpora: Path = GEN
 def table(rows: list[dict], jobs: int) -> str:
     lines = [
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on: {machine()}.",
-        f"`factlint check CORPUS --format json -o r.json -q --jobs {jobs}`, cold = `--no-cache`; "
+        f"`factlint check CORPUS --format json -o r.json -q --jobs {jobs}"
+        f"{''.join(' ' + a for a in EXTRA_ARGS)}`, cold = `--no-cache`; "
         f"load average before/after: {rows[0]['load_before']} / {rows[-1]['load_after']} "
         "(other work on the machine inflates wall times).",
         "",
@@ -258,7 +262,13 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="regenerate the corpora")
     parser.add_argument("--results", type=Path, default=RESULTS)
     parser.add_argument("--corpora", type=Path, default=GENERATED, help="where corpora go")
+    parser.add_argument(
+        "--factlint-args",
+        default="",
+        help='more options for factlint check, e.g. "--keep-duplicates"',
+    )
     args = parser.parse_args()
+    EXTRA_ARGS.extend(args.factlint_args.split())
     rows = []
     for size in args.sizes:
         load_before = f"{os.getloadavg()[0]:.1f}"

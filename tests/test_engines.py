@@ -130,7 +130,8 @@ def test_scheduler_needs_the_dask_engine(corpus):
 def test_dask_engine_gives_the_same_report_on_a_local_cluster(corpus, reference, tmp_path):
     import dask.distributed  # noqa: F401 - a test dependency: this test is never skipped
 
-    assert render(run([corpus], engine="dask", jobs=2), "json") == reference
     cache = tmp_path / "cache"
+    # Cold: every document extracted on the workers (and cached); warm: all read back.
     assert render(run([corpus], engine="dask", jobs=2, cache_dir=cache), "json") == reference
+    assert len(list(cache.rglob("*.json"))) == len(ingest([corpus]).documents)
     assert render(run([corpus], engine="dask", jobs=2, cache_dir=cache), "json") == reference
