@@ -263,12 +263,10 @@ class Comparer:
             return False
         if gap == 0:
             return True
-        earlier, later = sorted((a, b), key=lambda c: c.as_of.start)
+        earlier, later = sorted((a, b), key=_stated)
+        # A change to the later value, said between the two statements ("was named", "now").
         return not any(
-            c.as_of
-            and earlier.as_of.start < c.as_of.end
-            and c.as_of.start <= later.as_of.end
-            and c.value.key in (earlier.value.key, later.value.key)
+            c.value.key == later.value.key and _stated(earlier) <= _stated(c) <= _stated(later)
             for c in changes
         )
 
@@ -424,6 +422,13 @@ def _dates(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         "conflicting_values",
         f"{a.value.label} and {b.value.label} are different dates for the same event",
     )
+
+
+def _stated(claim: NormalisedClaim) -> dt.date:
+    """When a claim was made: its publication date, else the time it is about."""
+    if claim.published:
+        return claim.published
+    return claim.as_of.start if claim.as_of else dt.date.min
 
 
 def _gap_days(a: DateSpan, b: DateSpan) -> int:

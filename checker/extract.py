@@ -8,7 +8,6 @@ resolved here, inside the document; names are matched across documents later (no
 from __future__ import annotations
 
 import bisect
-import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,7 +19,7 @@ from checker.lexicon import Lexicon, lexicon_for
 from checker.names import clean_mention, is_given_name
 from checker.places import Gazetteer, gazetteer_for
 from checker.prefilter import rule_filter_for
-from checker.rulebook import REGEX_TIMEOUT_SECONDS, CompiledRule, Rulebook, expand
+from checker.rulebook import REGEX_TIMEOUT_SECONDS, CompiledRule, Rulebook
 from checker.scan import WordAlternation, may_match
 
 SCOPED_KINDS = frozenset({"money", "percent", "count"})
@@ -120,7 +119,7 @@ class DocumentContext:
         self.lexicon: Lexicon = lexicon_for(rulebook)
         self.gazetteer: Gazetteer = gazetteer_for(rulebook)
         self.rulebook = rulebook
-        self._title_split = _title_split_pattern(rulebook)
+        self._title_split = rulebook.compile("(?:{TITLE_MODIFIER})?\\s*(?:{TITLES})\\s*$")
         self.persons = self._find_persons(hits)
         self.person_mentions = self._mentions(self.persons)
         self.org_mentions, self.focus_org = self._find_orgs()
@@ -285,11 +284,23 @@ class DocumentContext:
         return " ".join(words)
 
     def person_before(self, offset: int) -> str | None:
-        """The person mentioned last before `offset` (else the last name-like words)."""
+        """The person (or name-like words) mentioned last before `offset`."""
+        found: list[tuple[int, str]] = []
         for mentions in (self.person_mentions, self.name_candidates):
             index = bisect.bisect_left(mentions, (offset, ""))
             if index:
-                return mentions[index - 1][1]
+                found.append(mentions[index - 1])
+        if not found:
+            return None
+        position, name = max(found)
+        return self.persons.get(name, name)
+
+    def org_before(self, offset: int, exclude: str | None = None) -> str | None:
+        """The organisation named last before `offset` in the document."""
+        index = bisect.bisect_left(self.org_mentions, (offset, ""))
+        for _position, name in reversed(self.org_mentions[:index]):
+            if name != exclude:
+                return name
         return None
 
     def org_in_sentence_before(self, sentence: Sentence, offset: int) -> str | None:
@@ -312,6 +323,9 @@ class DocumentContext:
             ("the company", "the startup")
         ):
             return self.focus_org
+        if self.lexicon.qualified_descriptor.fullmatch(lowered):
+            # "the private equity firm": a particular organisation, the one named last
+            return self.org_before(offset, exclude=self.focus_org) or self.focus_org
         name = self.clean(self._strip_leading(words))
         if not name or all(w in self.lexicon.not_names for w in name.split()):
             return None
@@ -368,9 +382,7 @@ class DocumentContext:
         obj = (
             self.resolve(groups["object"], start, sentence, "org") if groups.get("object") else None
         )
-        needs_object = rule.attribute in ("investment", "stake") or "{object}" in (
-            rule.attribute or ""
-        )
+        needs_object = rule.object_from == "focus_org" or "{object}" in (rule.attribute or "")
         if obj is None and needs_object and self.focus_org and self.focus_org != subject:
             obj = self.focus_org
         object_via_focus = (
@@ -425,8 +437,6 @@ class DocumentContext:
                 rule.subject_from == "focus_org",
             )
         offset = sentence.start + hit.match.start("subject")
-        if rule.subject_from == "previous_person":
-            return self.person_before(offset), raw, False
         if rule.subject_type == "event":
             return self._event(raw), raw, False
         resolved = self.resolve(raw, offset, sentence, rule.subject_type)
@@ -498,18 +508,14 @@ class DocumentContext:
             return "title"
         if rule.kind == "weekday":
             return "weekday"
-        word = regex.sub(r"\s+", " ", groups.get("attribute", "").lower()).strip()
-        if rule.attribute_map and word:
-            mapped = rule.attribute_map.get(word) or next(
-                (
-                    v
-                    for k, v in sorted(rule.attribute_map.items(), key=lambda kv: -len(kv[0]))
-                    if regex.search(rf"\b{regex.escape(k)}\b", word)
-                ),
-                None,
-            )
-            if mapped:
-                return mapped
+        if rule.attribute and _TEMPLATE_FIELD.search(rule.attribute.replace("{object}", "")):
+            return _fill_template(rule.attribute, groups, rule.attribute_map)
+        word = _words_of(groups.get("attribute", ""))
+        mapped = _map_word(word, rule.attribute_map)
+        if mapped:
+            return mapped
+        if rule.subject_from == "attribute" and word:
+            return word  # the words themselves name the topic ('defence spending')
         return rule.attribute
 
     def _qualifiers(self, hit: Hit, groups: dict[str, str], value: str) -> Qualifiers:
@@ -584,6 +590,39 @@ def _clause_bounds(text: str, position: int) -> tuple[int, int]:
     return start, end
 
 
+_TEMPLATE_FIELD = regex.compile(r"\{(\w+)\}")
+
+
+def _words_of(text: str) -> str:
+    return regex.sub(r"\s+", " ", text.lower()).strip()
+
+
+def _map_word(word: str, mapping: dict[str, str]) -> str | None:
+    """The mapping of a word: exactly, else by the longest key it contains."""
+    if not word or not mapping:
+        return None
+    if word in mapping:
+        return mapping[word]
+    for key, value in sorted(mapping.items(), key=lambda kv: -len(kv[0])):
+        if regex.search(rf"\b{regex.escape(key)}\b", word):
+            return value
+    return None
+
+
+def _fill_template(template: str, groups: dict[str, str], mapping: dict[str, str]) -> str | None:
+    """'{noun} {state}' filled from the match's groups, each mapped when the map knows it."""
+
+    def field(match: regex.Match) -> str:
+        name = match.group(1)
+        if name == "object":
+            return match.group(0)
+        word = _words_of(groups.get(name, ""))
+        return _map_word(word, mapping) or word
+
+    filled = _TEMPLATE_FIELD.sub(field, template)
+    return regex.sub(r"\s+", " ", filled).strip() or None
+
+
 def groups_of(hit: Hit) -> dict[str, str]:
     """The named groups a match filled."""
     return {k: v for k, v in hit.match.groupdict().items() if v}
@@ -623,11 +662,6 @@ def _attribution(lexicon: Lexicon, text: str) -> str | None:
         if match.group("who")
         else match.group("marker").lower()
     )
-
-
-@functools.lru_cache(maxsize=8)
-def _title_split_pattern(rulebook: Rulebook) -> regex.Pattern:
-    return regex.compile(expand("(?:{TITLE_MODIFIER})?\\s*(?:{TITLES})\\s*$", rulebook.definitions))
 
 
 def _merge_short_forms(counts: Counter) -> dict[str, str]:

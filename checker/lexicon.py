@@ -44,17 +44,22 @@ class Lexicon:
         )
         self.total_scope = _words(alternation(vocabulary.total_scope_markers))
         place = expand("{PLACE}", rulebook.definitions)
+        lists = rulebook.word_lists
         part = alternation(vocabulary.part_scope_markers)
         self.part_scope = regex.compile(
             rf"(?:\b(?i:in|across|within|throughout|for)\s+(?:the\s+)?)?(?P<place>{place})\s+(?i:{part})\b"
-            rf"|\b(?i:only)\s+in\s+(?:the\s+)?(?P<place>{place})"
+            rf"|\b(?i:only)\s+in\s+(?:the\s+)?(?P<place>{place})",
+            ignore_unused=True,
+            **lists,
         )
         groups = alternation(vocabulary.population_nouns)
         self.subgroup = regex.compile(
             rf"\b(?i:among)\s+(?P<group>(?i:{groups})\s+(?:with|aged|who|over|under|from)\b[^,;.]{{0,60}})"
         )
         self.in_place = regex.compile(
-            rf"\b(?i:in|across|within|throughout)\s+(?:the\s+)?(?P<place>{place})"
+            rf"\b(?i:in|across|within|throughout)\s+(?:the\s+)?(?P<place>{place})",
+            ignore_unused=True,
+            **lists,
         )
         self.attribution = regex.compile(
             r"\b(?i:according\s+to)\s+(?P<who>[^,.;]{1,60})"
@@ -64,6 +69,13 @@ class Lexicon:
         self.person_pronouns = {p.lower() for p in vocabulary.person_pronouns}
         self.org_pronouns = {p.lower() for p in vocabulary.org_pronouns}
         self.org_descriptors = {d.lower() for d in vocabulary.org_descriptors}
+        self.descriptor_heads = {
+            d.split()[-1] for d in self.org_descriptors if d.startswith("the ")
+        }
+        heads = alternation(self.descriptor_heads)
+        self.qualified_descriptor = regex.compile(
+            rf"the\s+(?:[\w-]+\s+){{1,3}}(?:{heads})", regex.I
+        )
         self.not_names = set(vocabulary.not_names)
         self.org_suffixes = {s.rstrip(".") for s in vocabulary.org_suffixes}
         self.title_words = {n.lower() for o in rulebook.offices for n in o.names if " " not in n}
@@ -72,11 +84,9 @@ class Lexicon:
         }
         self.event_noun = _words(alternation(self.event_nouns))
         not_names = alternation(vocabulary.not_names)
-        self.named_event = regex.compile(
-            rf"(?!(?:{not_names})\b)(?:{expand('{NAMED_EVENT}', rulebook.definitions)})"
-        )
-        self.person_scan = regex.compile(expand("{PERSON}", rulebook.definitions))
-        self.org_scan = regex.compile(expand("{ORG}", rulebook.definitions))
+        self.named_event = rulebook.compile(f"(?!(?:{not_names})\\b)(?:{{NAMED_EVENT}})")
+        self.person_scan = rulebook.compile("{PERSON}")
+        self.org_scan = rulebook.compile("{ORG}")
 
     def hedge(self, value: str) -> tuple[str, Hedge] | None:
         """The hedge a value starts with ('more than $10 billion' -> more than)."""
@@ -112,7 +122,7 @@ class Lexicon:
                 while words and words[-1] in self.not_names:
                     words = words[:-1]
                 name = clean_mention(" ".join(words), self.vocabulary) if words else ""
-                if name:
+                if name and not name[0].isdigit():
                     names.append((name, offset + match.start() + match.group(0).find(words[0])))
             offset += len(line)
         return names
@@ -136,8 +146,9 @@ class Lexicon:
         return lowered in self.person_pronouns or lowered in self.org_pronouns
 
     def is_descriptor(self, text: str) -> bool:
-        """'the company', 'the startup'... (an organisation named by what it is)."""
-        return compiled(r"\s+").sub(" ", text.lower()).strip() in self.org_descriptors
+        """'the company', 'the startup', 'maker'... (an organisation named by what it is)."""
+        lowered = regex.sub(r"\s+", " ", text.lower()).strip()
+        return lowered in self.org_descriptors or lowered in self.descriptor_heads
 
 
 def _words(pattern: str, exceptions: str = "", anchored: bool = False) -> regex.Pattern:

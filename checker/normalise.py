@@ -204,6 +204,18 @@ def _value(
         return quantity(text, lexicon, "%", policy.tolerance)
     if claim.kind == "tally":
         return tally(claim.value, lexicon)
+    if claim.kind == "rank":
+        rank = lexicon.vocabulary.ordinal_words.get(claim.value.strip().lower())
+        if rank is None:
+            return None
+        return Value(
+            type="quantity",
+            label=claim.value.strip().lower(),
+            low=rank,
+            high=rank,
+            point=rank,
+            unit="rank",
+        )
     if claim.kind in ("count", "quantity"):
         value = measure(claim.value, lexicon, policy.tolerance)
         if value is None or value.unit:

@@ -62,22 +62,27 @@ def _is_placeholder(code: int) -> bool:
 ANY = Info(None)
 
 
-def required_literals(pattern: str, flags: int = regex.V0) -> tuple[frozenset[str], ...]:
-    """Clauses of folded literals that every match of `pattern` contains (empty: no filter)."""
+def required_literals(
+    pattern: str, flags: int = regex.V0, named_lists: dict | None = None
+) -> tuple[frozenset[str], ...]:
+    """Clauses of folded literals that every match of `pattern` contains (empty: no filter).
+
+    `named_lists` are the lists the pattern's named-list references use (as regex.compile).
+    """
     try:
-        tree = _parse(pattern, flags)
+        tree = _parse(pattern, flags, named_lists=named_lists)
     except Exception:  # noqa: BLE001 - an unparsable pattern simply gets no prefilter
         return ()
     clauses = _walk(tree).as_clauses()
     return tuple(sorted(set(clauses), key=_selectivity))
 
 
-def _parse(pattern: str, flags: int, strict: bool = False):
+def _parse(pattern: str, flags: int, strict: bool = False, named_lists: dict | None = None):
     """The parse tree `regex` builds for a pattern (strict: refuse unscoped inline flags)."""
     global_flags = flags
     while True:
         source = core.Source(pattern)
-        info = core.Info(global_flags, source.char_type, {})
+        info = core.Info(global_flags, source.char_type, dict(named_lists or {}))
         info.guess_encoding = core.UNICODE
         source.ignore_space = bool(info.flags & regex.VERBOSE)
         try:
@@ -101,7 +106,7 @@ def _walk(node, macro=None) -> Info:
     kind = type(node)
     if kind is core.Sequence:
         return _sequence([_walk(item, macro) for item in node.items])
-    if kind is core.Branch:
+    if kind in (core.Branch, core.StringSet):  # a named list \L<name> is a branch of strings
         return _branch([_walk(b, macro) for b in node.branches])
     if kind in (core.Group, core.Atomic):
         return _walk(node.subpattern, macro)
@@ -230,8 +235,9 @@ class MacroAnalyser:
     computed from its definition, once per case context.
     """
 
-    def __init__(self, definitions: dict[str, str]) -> None:
+    def __init__(self, definitions: dict[str, str], named_lists: dict | None = None) -> None:
         self.definitions = definitions
+        self.named_lists = named_lists or {}
         self.names = sorted(definitions)
         self._codes = {name: _PLACEHOLDER + i for i, name in enumerate(self.names)}
         self._infos: dict[tuple[str, bool], Info] = {}
@@ -243,14 +249,19 @@ class MacroAnalyser:
                 raise ValueError("the pattern was not expanded from this source")
             info = self._info(source, ci=False)
         except Exception:  # noqa: BLE001 - fall back to parsing the whole expansion
-            return required_literals(expanded)
+            return required_literals(expanded, named_lists=self.named_lists)
         return tuple(sorted(set(info.as_clauses()), key=_selectivity))
 
     def _info(self, source: str, ci: bool) -> Info:
         if any(_is_placeholder(ord(c)) for c in source):
             raise ValueError("pattern contains placeholder characters")
         marked = _MACRO.sub(lambda m: f"(?:{chr(self._codes[m.group(1)])})", source)
-        tree = _parse(f"(?i:{marked})" if ci else marked, regex.V0, strict=True)
+        tree = _parse(
+            f"(?i:{marked})" if ci else marked,
+            regex.V0,
+            strict=True,
+            named_lists=self.named_lists,
+        )
         return _walk(tree, self._macro)
 
     def _macro(self, code: int, ci: bool) -> Info:
@@ -264,7 +275,7 @@ class RuleFilter:
     """The rules of a rulebook with the literal requirements of each pattern and trigger."""
 
     def __init__(self, rulebook: Rulebook) -> None:
-        analyser = MacroAnalyser(rulebook.definitions)
+        analyser = MacroAnalyser(rulebook.definitions, getattr(rulebook, "word_lists", None))
         self._patterns: list[tuple[CompiledRule, str, regex.Pattern]] = []
         requirements = []
         for rule in rulebook.rules:

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from checker.errors import RuleFileError
 
 ClaimKind = Literal[
+    "rank",
     "tally",
     "title",
     "money",
@@ -109,6 +110,10 @@ class ExtractionRule(Strict):
     ] = Field(
         "group", description="Where the subject comes from when the pattern has no subject group."
     )
+    object_from: Literal["group", "focus_org"] = Field(
+        "group",
+        description="focus_org: a relation whose other party is the organisation the article is about.",
+    )
     tense: Tense | None = Field(
         None, description="Tense the rule implies, such as future for 'will take over'."
     )
@@ -154,6 +159,9 @@ class Vocabulary(Strict):
         default_factory=dict, description="Word after an amount -> ISO code."
     )
     number_words: dict[str, float] = Field(default_factory=dict)
+    ordinal_words: dict[str, int] = Field(
+        default_factory=dict, description="'first' -> 1, 'second' -> 2..."
+    )
     fraction_words: dict[str, tuple[float, float]] = Field(default_factory=dict)
     units: dict[str, tuple[str, float]] = Field(
         default_factory=dict,
@@ -295,12 +303,19 @@ class Rulebook(BaseModel):
     places: list[Place]
     attributes: dict[str, AttributePolicy]
     definitions: dict[str, str]
+    word_lists: dict[str, list[str]] = Field(
+        description="Named lists the generated macros use (\\L<NAME>)."
+    )
     sources: list[str] = Field(description="Files the packs were read from.")
     version: str = Field(description="Hash of the packs' contents (for caches and reports).")
 
     def policy(self, attribute: str) -> AttributePolicy:
         """The comparison policy of an attribute (defaults when the packs declare none)."""
         return self.attributes.get(attribute) or AttributePolicy(name=attribute)
+
+    def compile(self, text: str, flags: int = 0) -> regex.Pattern:
+        """Compile a regex that may use {MACRO}s of the packs (compiled once per rulebook)."""
+        return _compile_text(self, text, flags)
 
     def rule(self, rule_id: str) -> CompiledRule:
         """The compiled rule with this full id."""
@@ -373,6 +388,7 @@ def _build(files: tuple[str, ...]) -> Rulebook:
     for _, pack in packs:
         definitions.update(pack.definitions)
     definitions.update(_generated_definitions(vocabulary, offices))
+    lists = word_lists(vocabulary, offices)
     rules: list[CompiledRule] = []
     seen: set[str] = set()
     for path, pack in packs:
@@ -381,12 +397,15 @@ def _build(files: tuple[str, ...]) -> Rulebook:
             if full_id in seen:
                 raise RuleFileError(str(path), "duplicate rule id", rule=full_id, field="id")
             seen.add(full_id)
-            compiled = [(p.name, _compile(p, definitions, path, full_id)) for p in rule.patterns]
+            compiled = [
+                (p.name, _compile(p, definitions, lists, path, full_id)) for p in rule.patterns
+            ]
             trigger = None
             if rule.trigger:
                 trigger = _compile(
                     Pattern(name="trigger", regex=f"(?i:{rule.trigger})"),
                     definitions,
+                    lists,
                     path,
                     full_id,
                 )
@@ -406,6 +425,7 @@ def _build(files: tuple[str, ...]) -> Rulebook:
         places=[pl for _, p in packs for pl in p.places],
         attributes={a.name: a for _, p in packs for a in p.attributes},
         definitions=definitions,
+        word_lists=lists,
         sources=[str(p) for p, _ in packs],
         version=digest.hexdigest()[:12],
     )
@@ -439,6 +459,7 @@ def _generated_definitions(vocabulary: Vocabulary, offices: list[Office]) -> dic
         "CURRENCY": list(vocabulary.currencies),
         "CURRENCY_WORD": list(vocabulary.currency_words),
         "NUMBER_WORD": list(vocabulary.number_words),
+        "ORDINAL": list(vocabulary.ordinal_words),
         "FRACTION_WORD": list(vocabulary.fraction_words),
         "ORG_DESCRIPTOR": vocabulary.org_descriptors,
         "PERSON_PRONOUN": vocabulary.person_pronouns,
@@ -449,10 +470,30 @@ def _generated_definitions(vocabulary: Vocabulary, offices: list[Office]) -> dic
         "TITLE_MODIFIER": list(vocabulary.title_modifiers),
         "FUTURE_MARKER": vocabulary.future_markers,
     }
-    return {
-        name: f"(?i:{alternation(values)})" if values else "(?!x)x"
-        for name, values in words.items()
+    return {name: f"(?i:\\L<{name}>)" if values else "(?!x)x" for name, values in words.items()}
+
+
+def word_lists(vocabulary: Vocabulary, offices: list[Office]) -> dict[str, list[str]]:
+    """The word lists behind the generated macros, as `regex` named lists (fast to compile)."""
+    lists = {
+        "TITLE": [n for o in offices for n in o.names],
+        "HEDGE": [phrase for h in vocabulary.hedges for phrase in h.phrases],
+        "SCALE": list(vocabulary.scale_words),
+        "CURRENCY": list(vocabulary.currencies),
+        "CURRENCY_WORD": list(vocabulary.currency_words),
+        "NUMBER_WORD": list(vocabulary.number_words),
+        "ORDINAL": list(vocabulary.ordinal_words),
+        "FRACTION_WORD": list(vocabulary.fraction_words),
+        "ORG_DESCRIPTOR": vocabulary.org_descriptors,
+        "PERSON_PRONOUN": vocabulary.person_pronouns,
+        "ORG_PRONOUN": vocabulary.org_pronouns,
+        "HONORIFIC": vocabulary.honorifics,
+        "NOT_NAME": vocabulary.not_names,
+        "EVENT_NOUN": [n for nouns in vocabulary.event_nouns.values() for n in nouns],
+        "TITLE_MODIFIER": list(vocabulary.title_modifiers),
+        "FUTURE_MARKER": vocabulary.future_markers,
     }
+    return {name: sorted({" ".join(v.split()) for v in values}) for name, values in lists.items()}
 
 
 def expand(pattern: str, definitions: dict[str, str], _depth: int = 0) -> str:
@@ -470,10 +511,16 @@ def expand(pattern: str, definitions: dict[str, str], _depth: int = 0) -> str:
 
 
 def _compile(
-    pattern: Pattern, definitions: dict[str, str], path: Path, rule_id: str
+    pattern: Pattern,
+    definitions: dict[str, str],
+    lists: dict[str, list[str]],
+    path: Path,
+    rule_id: str,
 ) -> regex.Pattern:
     try:
-        return regex.compile(expand(pattern.regex, definitions), regex.V0)
+        return regex.compile(
+            expand(pattern.regex, definitions), regex.V0, ignore_unused=True, **lists
+        )
     except KeyError as exc:
         raise RuleFileError(
             str(path),
@@ -488,6 +535,13 @@ def _compile(
             rule=rule_id,
             field="patterns.regex",
         ) from exc
+
+
+@functools.lru_cache(maxsize=256)
+def _compile_text(rulebook: Rulebook, text: str, flags: int) -> regex.Pattern:
+    return regex.compile(
+        expand(text, rulebook.definitions), flags, ignore_unused=True, **rulebook.word_lists
+    )
 
 
 def _line_index(text: str) -> dict[tuple, int]:

@@ -85,7 +85,7 @@ class WordAlternation:
 
 @functools.lru_cache(maxsize=256)
 def _literal_index(pattern: regex.Pattern) -> LiteralIndex:
-    return LiteralIndex([required_literals(pattern.pattern, pattern.flags)])
+    return LiteralIndex([required_literals(pattern.pattern, pattern.flags, pattern.named_lists)])
 
 
 def may_match(pattern: regex.Pattern, text: str) -> bool:

@@ -51,11 +51,11 @@ def test_fold_covers_every_character_that_matches_an_ascii_letter_ignoring_case(
 
 def test_macro_analysis_equals_analysis_of_the_expanded_pattern():
     rulebook = load_rulebook()
-    analyser = MacroAnalyser(rulebook.definitions)
+    analyser = MacroAnalyser(rulebook.definitions, rulebook.word_lists)
     for rule in rulebook.rules:
         for source, (_, compiled) in zip(rule.rule.patterns, rule.compiled, strict=True):
             assert analyser.literals(source.regex, compiled.pattern) == required_literals(
-                compiled.pattern
+                compiled.pattern, named_lists=rulebook.word_lists
             ), rule.id
 
 
