@@ -82,6 +82,7 @@ class Comparer:
         self.lexicon = lexicon_for(rulebook)
         self.people = sorted({c.subject for c in claims if c.attribute in ("title", "age")})
         self._by_name: dict[str, str] | None = None
+        self.events = _main_events(claims)
 
     # --- one group -------------------------------------------------------------------------
 
@@ -323,8 +324,13 @@ class Comparer:
         )
 
     def _participant(self, claims: list[NormalisedClaim]) -> str | None:
-        """The entity a date is about: in each sentence the name nearest the date, by vote."""
-        votes: Counter[str] = Counter()
+        """What a date is about, by vote over the sentences that give it.
+
+        A person named near the date first, else the event the articles cover, else the name
+        nearest the date.
+        """
+        people: Counter[str] = Counter()
+        names: Counter[str] = Counter()
         seen: set[tuple[str, int]] = set()
         for claim in claims:
             evidence = claim.claim.evidence
@@ -332,16 +338,21 @@ class Comparer:
                 continue
             seen.add((evidence.sentence, evidence.start))
             at = evidence.start - evidence.sentence_start
-            names = [
+            found = [
                 (abs(position - at), self._person_or_name(name))
                 for name, position in self.lexicon.names_at(evidence.sentence)
                 if not self.gazetteer.lookup(name) and not evidence.text.startswith(name)
             ]
-            if names:
-                votes[min(names)[1]] += 1
-        if not votes:
-            return None
-        return max(sorted(votes), key=lambda name: votes[name])
+            if found:
+                names[min(found)[1]] += 1
+            nearest_person = min(((d, n) for d, n in found if n in self.people), default=None)
+            if nearest_person:
+                people[nearest_person[1]] += 1
+        events = Counter(self.events.get(c.document) for c in claims if self.events.get(c.document))
+        for votes in (people, events, names):
+            if votes:
+                return max(sorted(votes), key=lambda name: votes[name])
+        return None
 
     def _person_or_name(self, name: str) -> str:
         # The first person (in sorted order) named `name` or with the surname `name`.
@@ -422,6 +433,15 @@ def _dates(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         "conflicting_values",
         f"{a.value.label} and {b.value.label} are different dates for the same event",
     )
+
+
+def _main_events(claims: list[NormalisedClaim]) -> dict[str, str]:
+    """Per document, the event most of its event claims are about (a quake, a flood...)."""
+    per_document: dict[str, Counter[str]] = defaultdict(Counter)
+    for claim in claims:
+        if claim.claim.subject_type == "event":
+            per_document[claim.document][claim.subject] += 1
+    return {doc: max(sorted(c), key=lambda e: c[e]) for doc, c in per_document.items()}
 
 
 def _stated(claim: NormalisedClaim) -> dt.date:

@@ -310,8 +310,18 @@ class Rulebook(BaseModel):
     version: str = Field(description="Hash of the packs' contents (for caches and reports).")
 
     def policy(self, attribute: str) -> AttributePolicy:
-        """The comparison policy of an attribute (defaults when the packs declare none)."""
-        return self.attributes.get(attribute) or AttributePolicy(name=attribute)
+        """The comparison policy of an attribute (defaults when the packs declare none).
+
+        A policy named '* word' applies to every attribute ending in that word ('miners present').
+        """
+        if attribute in self.attributes:
+            return self.attributes[attribute]
+        words = attribute.split()
+        for start in range(1, len(words)):
+            wildcard = self.attributes.get("* " + " ".join(words[start:]))
+            if wildcard:
+                return wildcard
+        return AttributePolicy(name=attribute)
 
     def compile(self, text: str, flags: int = 0) -> regex.Pattern:
         """Compile a regex that may use {MACRO}s of the packs (compiled once per rulebook)."""
