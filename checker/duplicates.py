@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 
 import regex
@@ -25,6 +25,8 @@ from checker.documents import Document
 DEFAULT_SIMILARITY = 0.85
 SHINGLE = 5
 SAMPLE_MODULUS = 8  # keep one shingle in eight (by a stable hash) to find candidate pairs
+MAX_SHINGLE_DOCUMENTS = 100  # a shingle in more documents than this is a common phrase
+MIN_SHARED_SHINGLES = 0.5  # candidates share at least half of the shorter one's sampled shingles
 _WORD = regex.compile(r"\w+")
 
 
@@ -110,15 +112,27 @@ def _words(text: str) -> list[str]:
 
 
 def _candidates(words: dict[str, list[str]]) -> set[tuple[str, str]]:
-    """Pairs of documents that share a sampled shingle (or are both too short to have one)."""
-    index: dict[int, set[str]] = defaultdict(set)
+    """Pairs of documents that share most of their sampled shingles.
+
+    Shingles found in more than MAX_SHINGLE_DOCUMENTS documents are common phrases ("people
+    familiar with the matter") and are ignored, so the work stays near linear in the corpus.
+    """
+    index: dict[int, list[str]] = defaultdict(list)
+    sampled: dict[str, int] = {}
     for doc_id, tokens in words.items():
-        for key in _sampled_shingles(tokens):
-            index[key].add(doc_id)
-    pairs: set[tuple[str, str]] = set()
+        keys = _sampled_shingles(tokens)
+        sampled[doc_id] = len(keys)
+        for key in keys:
+            index[key].append(doc_id)
+    shared: Counter[tuple[str, str]] = Counter()
     for ids in index.values():
-        pairs.update(combinations(sorted(ids), 2))
-    return pairs
+        if len(ids) <= MAX_SHINGLE_DOCUMENTS:
+            shared.update(combinations(sorted(ids), 2))
+    return {
+        pair
+        for pair, count in shared.items()
+        if count >= MIN_SHARED_SHINGLES * min(sampled[pair[0]], sampled[pair[1]])
+    }
 
 
 def _sampled_shingles(tokens: list[str]) -> set[int]:
