@@ -461,26 +461,10 @@ def alternation(phrases: Iterable[str]) -> str:
 
 def _generated_definitions(vocabulary: Vocabulary, offices: list[Office]) -> dict[str, str]:
     """Macros built from word lists, so patterns never repeat the vocabulary."""
-    hedges = [phrase for h in vocabulary.hedges for phrase in h.phrases]
-    words = {
-        "TITLE": [n for o in offices for n in o.names],
-        "HEDGE": hedges,
-        "SCALE": list(vocabulary.scale_words),
-        "CURRENCY": list(vocabulary.currencies),
-        "CURRENCY_WORD": list(vocabulary.currency_words),
-        "NUMBER_WORD": list(vocabulary.number_words),
-        "ORDINAL": list(vocabulary.ordinal_words),
-        "FRACTION_WORD": list(vocabulary.fraction_words),
-        "ORG_DESCRIPTOR": vocabulary.org_descriptors,
-        "PERSON_PRONOUN": vocabulary.person_pronouns,
-        "ORG_PRONOUN": vocabulary.org_pronouns,
-        "HONORIFIC": vocabulary.honorifics,
-        "NOT_NAME": vocabulary.not_names,
-        "EVENT_NOUN": [n for nouns in vocabulary.event_nouns.values() for n in nouns],
-        "TITLE_MODIFIER": list(vocabulary.title_modifiers),
-        "FUTURE_MARKER": vocabulary.future_markers,
+    return {
+        name: f"(?i:\\L<{name}>)" if values else "(?!x)x"
+        for name, values in word_lists(vocabulary, offices).items()
     }
-    return {name: f"(?i:\\L<{name}>)" if values else "(?!x)x" for name, values in words.items()}
 
 
 def word_lists(vocabulary: Vocabulary, offices: list[Office]) -> dict[str, list[str]]:
