@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.claims import Claim, Evidence, Qualifiers
+from checker.dates import find_time_expressions
 from checker.documents import Diagnostic, Document, Sentence, split_sentences
 from checker.lexicon import Lexicon, lexicon_for
 from checker.names import clean_mention, is_given_name
@@ -636,8 +637,6 @@ def _clause_before(text: str, position: int, limit: int = 80) -> str:
 
 def _nearest_time(text: str, start: int, end: int, limit: int = 80) -> str | None:
     """The time expression that dates a value: in its clause, or opening the sentence."""
-    from checker.dates import find_time_expressions
-
     best: tuple[int, str] | None = None
     for match in find_time_expressions(text):
         lead = text[max(0, match.start() - 25) : match.start()]

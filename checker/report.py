@@ -137,6 +137,7 @@ class Report(BaseModel):
     # The documents as ingested (texts included), for reporters that show the articles (HTML).
     # Private, so never serialised: the JSON and its schema do not change.
     _sources: dict[str, Document] = PrivateAttr(default_factory=dict)
+    _summaries: dict[str, DocumentSummary] | None = PrivateAttr(default=None)
 
     def failing(self, fail_on: str) -> list[Discrepancy]:
         """The discrepancies at or above a --fail-on threshold that a baseline does not hold."""
@@ -158,8 +159,10 @@ class Report(BaseModel):
         return line, offset - starts[line - 1] + 1
 
     def document(self, doc_id: str) -> DocumentSummary | None:
-        """The summary of one document."""
-        return next((d for d in self.documents if d.id == doc_id), None)
+        """The summary of one document (looked up by id; reporters call this per claim)."""
+        if self._summaries is None:
+            self._summaries = {d.id: d for d in self.documents}
+        return self._summaries.get(doc_id)
 
     def source(self, doc_id: str) -> Document | None:
         """The document as ingested, with its text; None for a report read back from JSON."""

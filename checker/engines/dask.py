@@ -20,11 +20,11 @@ from checker.cache import ClaimCache
 from checker.compare import Comparer, comparison_groups, order_discrepancies
 from checker.discrepancies import Discrepancy
 from checker.documents import Document
-from checker.engines.local import Extracted
+from checker.engines.local import CachedExtraction, Extracted
 from checker.errors import UsageError
 from checker.extract import extract_reporting
 from checker.normalise import NormalisedClaim
-from checker.progress import ProgressBar, word_count
+from checker.progress import ProgressBar
 from checker.rulebook import Rulebook, load_rulebook
 
 PARTITION_DOCUMENTS = 256
@@ -102,17 +102,8 @@ def extract_corpus_dask(
     """The claims and problems of each document, in document order, extracted on the cluster."""
     from dask.distributed import as_completed
 
-    progress = progress or ProgressBar(len(documents), enabled=False)
-    results: list[Extracted | None] = [None] * len(documents)
-    keys = [cache.key(d) for d in documents] if cache else []
-    todo = []
-    for index, document in enumerate(documents):
-        found = cache.get(keys[index]) if cache else None
-        if found is None:
-            todo.append(index)
-        else:
-            results[index] = (found, [])
-            progress.advance(1, word_count(document.text))
+    work = CachedExtraction(documents, cache, progress)
+    todo = work.todo
     sources = client.scatter(pack_sources(rulebook), broadcast=True)
     partitions = [
         todo[i : i + PARTITION_DOCUMENTS] for i in range(0, len(todo), PARTITION_DOCUMENTS)
@@ -130,11 +121,8 @@ def extract_corpus_dask(
     for future in as_completed(futures):
         part = futures[future]
         for index, extracted in zip(part, future.result(), strict=True):
-            results[index] = extracted
-            if cache and not extracted[1]:
-                cache.put(keys[index], extracted[0])
-            progress.advance(1, word_count(documents[index].text))
-    return [extracted or ([], []) for extracted in results]
+            work.record(index, extracted)
+    return work.results()
 
 
 def _compare_groups(

@@ -45,23 +45,43 @@ def extract_corpus(
     Cached documents are not re-extracted; a document whose extraction reported a problem (a
     regex that timed out) is not cached, so the accident is not kept.
     """
-    progress = progress or ProgressBar(len(documents), enabled=False)
-    results: list[Extracted | None] = [None] * len(documents)
-    keys = [cache.key(d) for d in documents] if cache else []
-    todo: list[int] = []
-    for index, document in enumerate(documents):
-        found = cache.get(keys[index]) if cache else None
-        if found is None:
-            todo.append(index)
-        else:
-            results[index] = (found, [])
-            progress.advance(1, word_count(document.text))
-    for index, extracted in _extract_many([documents[i] for i in todo], todo, rulebook, jobs):
-        results[index] = extracted
-        if cache and not extracted[1]:
-            cache.put(keys[index], extracted[0])
-        progress.advance(1, word_count(documents[index].text))
-    return [extracted or ([], []) for extracted in results]
+    work = CachedExtraction(documents, cache, progress)
+    for index, extracted in _extract_many(
+        [documents[i] for i in work.todo], work.todo, rulebook, jobs
+    ):
+        work.record(index, extracted)
+    return work.results()
+
+
+class CachedExtraction:
+    """The bookkeeping both engines share: cache look-ups, results in order, cache fills, progress."""
+
+    def __init__(
+        self, documents: list[Document], cache: ClaimCache | None, progress: ProgressBar | None
+    ) -> None:
+        self.documents, self.cache = documents, cache
+        self.progress = progress or ProgressBar(len(documents), enabled=False)
+        self._results: list[Extracted | None] = [None] * len(documents)
+        self._keys = [cache.key(d) for d in documents] if cache else []
+        self.todo: list[int] = []
+        for index, document in enumerate(documents):
+            found = cache.get(self._keys[index]) if cache else None
+            if found is None:
+                self.todo.append(index)
+            else:
+                self._results[index] = (found, [])
+                self.progress.advance(1, word_count(document.text))
+
+    def record(self, index: int, extracted: Extracted) -> None:
+        """Keep a document's extraction; cache it unless it reported a problem."""
+        self._results[index] = extracted
+        if self.cache and not extracted[1]:
+            self.cache.put(self._keys[index], extracted[0])
+        self.progress.advance(1, word_count(self.documents[index].text))
+
+    def results(self) -> list[Extracted]:
+        """Every document's extraction, in document order."""
+        return [extracted or ([], []) for extracted in self._results]
 
 
 def _extract_many(
