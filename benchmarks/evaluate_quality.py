@@ -1,6 +1,13 @@
 """Score factlint on every corpus that has a gold file, and print the totals.
 
     python benchmarks/evaluate_quality.py [--shared ../shared] [--heldout tests/heldout]
+    python benchmarks/evaluate_quality.py --only real -v          # the labelled ECB+ clusters
+    python benchmarks/evaluate_quality.py --only real --reports DIR   # score saved reports
+
+The real set is the ECB+ clusters of ../shared/corpora/real/ecbplus that have a gold file in
+benchmarks/real/gold/ (labelled by reading the articles; the texts stay in ../shared).
+`--reports DIR` scores DIR/<cluster>.json instead of running factlint (how the first run,
+before open claims, was scored).
 
 Uses the project's scorer (../shared/eval/score.py) when it is there. Precision and recall are
 summed over all stories (micro-averages), as the development goal is stated.
@@ -31,6 +38,9 @@ def corpora(shared: Path, heldout: Path) -> list[tuple[str, Path, Path]]:
     second = ROOT / "benchmarks" / "heldout2"
     for folder in sorted((second / "corpora").glob("*/")):
         found.append((f"heldout2/{folder.name}", folder, second / "gold" / f"{folder.name}.json"))
+    real = shared / "corpora" / "real" / "ecbplus"
+    for gold in sorted((ROOT / "benchmarks" / "real" / "gold").glob("*.json")):
+        found.append((f"real/{gold.stem}", real / gold.stem, gold))
     return [(n, c, g) for n, c, g in found if c.is_dir() and g.is_file()]
 
 
@@ -41,6 +51,9 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--heldout", type=Path, default=ROOT / "tests" / "heldout")
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--only", help="only this set: seeds, dev, heldout, heldout2 or real")
+    parser.add_argument("--reports", type=Path, help="score saved reports (DIR/<story>.json)")
+    parser.add_argument("--no-open-claims", action="store_true")
     args = parser.parse_args()
     spec = importlib.util.spec_from_file_location("score", args.shared / "eval" / "score.py")
     if spec is None or spec.loader is None:
@@ -48,9 +61,15 @@ def main() -> int:
         return 2
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    totals = {name: [0, 0, 0, 0] for name in ("seeds", "dev", "heldout", "heldout2")}
+    totals = {name: [0, 0, 0, 0] for name in ("seeds", "dev", "heldout", "heldout2", "real")}
     for name, corpus, gold_path in corpora(args.shared, args.heldout):
-        report = json.loads(check([str(corpus)]).model_dump_json())
+        if args.only and name.split("/")[0] != args.only:
+            continue
+        if args.reports:
+            report = json.loads((args.reports / f"{corpus.name}.json").read_text(encoding="utf-8"))
+        else:
+            options = {"open_claims": False} if args.no_open_claims else {}
+            report = json.loads(check([str(corpus)], **options).model_dump_json())
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         result = scorer.score(gold, report)
         found, missed = len(result["must_found"]), len(result["must_missed"])

@@ -68,6 +68,9 @@ class Claim(BaseModel):
         description="Other organisations an ambiguous 'the company' may stand for; normalise picks one.",
     )
     attribute: str
+    policy: str | None = Field(
+        None, description="The comparison policy's name, when it is not the attribute's."
+    )
     value: str = Field(description="The value as written.")
     object: str | None = Field(None, description="The other party of a relation (the investee...).")
     object_alternatives: tuple[str, ...] = Field(

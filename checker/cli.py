@@ -112,9 +112,26 @@ def output_file_options(command):
     default=None,
     help="Colour the text report (default: when a terminal; NO_COLOR turns it off).",
 )
+@click.option(
+    "--no-open-claims",
+    "no_open_claims",
+    is_flag=True,
+    help="Read only the values the rule packs name (no open claims for the others).",
+)
 @engine_options
 def check(
-    paths, fmt, output, fail_on, baseline_file, prune, rules, timings, quiet, color, **outputs
+    paths,
+    fmt,
+    output,
+    fail_on,
+    baseline_file,
+    prune,
+    rules,
+    timings,
+    quiet,
+    color,
+    no_open_claims,
+    **outputs,
 ) -> None:
     """Check the documents under PATHS for discrepancies.
 
@@ -132,7 +149,9 @@ def check(
         raise UsageError("--prune needs --baseline FILE")
     baseline = load_baseline(baseline_file) if baseline_file else None
     engine = pop_engine_options(outputs, quiet)
-    report = run(paths, rules=rules, timings=timings, **inputs, **engine)
+    report = run(
+        paths, rules=rules, timings=timings, open_claims=not no_open_claims, **inputs, **engine
+    )
     if baseline is not None:
         report = compare_with_baseline(report, baseline, baseline_file)
     use_color = _use_color(color, output)

@@ -150,6 +150,8 @@ class Comparer:
             if policy.cumulative and _falls(a, b):
                 return Verdict("warning", "conflicting_values", _fall_reason(a, b))
             return Verdict("info", "changed_over_time", _changed_reason(a, b))
+        if verdict.kind == "bound_vs_value":
+            verdict = Verdict(policy.bounds, verdict.kind, verdict.reason)
         if SEVERITY_ORDER[verdict.severity] > SEVERITY_ORDER[policy.max_severity]:
             verdict = Verdict(policy.max_severity, verdict.kind, verdict.reason)
         return verdict
@@ -211,8 +213,8 @@ class Comparer:
         )
 
     def _ages(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
-        if a.value.point == b.value.point:
-            return None
+        if a.value.point == b.value.point or a.tense != b.tense:
+            return None  # "turns 29 in April" is not the age now
         first, second = sorted((a, b), key=lambda c: c.as_of.start if c.as_of else _NO_DATE.start)
         diff = (second.value.point or 0) - (first.value.point or 0)
         if first.as_of is None or second.as_of is None:
@@ -221,6 +223,13 @@ class Comparer:
                     "warning",
                     "possible_birthday",
                     f"ages {first.value.label} and {second.value.label} differ by one year and the dates are unknown, so a birthday may explain it",
+                )
+            if abs(diff) <= UNDATED_AGE_GAP:
+                return Verdict(
+                    "warning",
+                    "possible_birthday",
+                    f"ages {first.value.label} and {second.value.label} differ by {abs(diff):g} years and "
+                    "an article is undated, so they may have been written years apart",
                 )
             return Verdict(
                 "contradiction",
@@ -364,6 +373,7 @@ class Comparer:
         return self._by_name.get(name, name)
 
 
+UNDATED_AGE_GAP = 3  # years two undated articles may lie apart
 _MOST_SEVERE = max(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__)
 _NO_DATE = DateSpan(start=dt.date.min, end=dt.date.min, precision="day")
 

@@ -143,3 +143,27 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     # Only soft line breaks are left inside a sentence: read them as spaces (same length).
     flat = stripped.replace("\n", " ")
     sentences.append(Sentence(index=len(sentences), start=begin, end=begin + len(flat), text=flat))
+
+
+_WORD = regex.compile(r"[\p{L}][\p{L}'\u2019-]*")
+_MINOR_WORDS = frozenset(
+    "a an the and or but nor of in on at to for by with from as into onto over after vs via".split()
+)
+
+
+def is_title_case(text: str) -> bool:
+    """A headline in Title Case ('Acme Robotics Names New Chief as Founder Steps Aside').
+
+    Most words other than short function words are capitalised, verbs included, so
+    capitalisation says nothing about which words are names.
+    """
+    words = _WORD.findall(text)
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if len(content) < 4:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return (
+        capitalised >= 0.8 * len(content)
+        and not text.rstrip().endswith((".", "?", "!"))
+        or (capitalised == len(content) and len(content) >= 5)
+    )

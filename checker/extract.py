@@ -16,13 +16,17 @@ import regex
 from checker.claims import Claim, Evidence, Qualifiers
 from checker.dates import find_time_expressions
 from checker.documents import Diagnostic, Document, Sentence, split_sentences
+from checker.events import earlier_event, earlier_pattern, main_year, time_apart
 from checker.lexicon import Lexicon, lexicon_for
 from checker.names import clean_mention, is_given_name
+from checker.open_claims import open_claims
+from checker.parts import part_scope
 from checker.places import Gazetteer, gazetteer_for
 from checker.prefilter import rule_filter_for
 from checker.rulebook import REGEX_TIMEOUT_SECONDS, CompiledRule, Rulebook
 from checker.scan import WordAlternation, may_match
 
+_UNSET = object()
 SCOPED_KINDS = frozenset({"money", "percent", "count"})
 PERSON_KINDS = frozenset({"title", "age"})
 _CLAUSE_SEPARATOR = regex.compile(r"[,;:](?!\d)")
@@ -64,6 +68,9 @@ def extract_reporting(
     hits = [hit for sentence in sentences for hit in match_sentence(sentence, rulebook, timed_out)]
     context = DocumentContext(document, sentences, hits, rulebook)
     claims = [claim for hit in hits if (claim := context.claim_or_retry(hit)) is not None]
+    if rulebook.open_claims:
+        taken = [(c.evidence.start, c.evidence.end) for c in claims]
+        claims += open_claims(context, sentences, taken, rulebook)
     return _dedupe(claims), [_timeout(document, rule, s) for rule, s in timed_out.items()]
 
 
@@ -125,6 +132,8 @@ class DocumentContext:
         self.person_mentions = self._mentions(self.persons)
         self.org_mentions, self.focus_org = self._find_orgs()
         self.focus_event = self._find_event()
+        self._main_year: int | None | object = _UNSET
+        self._earlier = earlier_pattern(rulebook.open.earlier_words, self.lexicon.event_noun)
 
     # --- who is who ---------------------------------------------------------------------
 
@@ -260,6 +269,20 @@ class DocumentContext:
             if sentence.start <= position < sentence.end:
                 return name
         return self.focus_event
+
+    def event_apart(self, event: str | None, sentence: Sentence) -> str | None:
+        """`event`, or another one when the sentence sets it apart (checker.events)."""
+        if event is None:
+            return None
+        published = self.document.published
+        if self._main_year is _UNSET:
+            self._main_year = main_year([s.text for s in self.sentences], published)
+        when = time_apart(sentence.text, published, self._main_year)
+        if when:
+            return f"{event} ({when})"
+        if earlier_event(sentence.text, self._earlier):
+            return f"earlier {event}"
+        return event
 
     @property
     def focus_person(self) -> str | None:
@@ -439,7 +462,7 @@ class DocumentContext:
             )
         offset = sentence.start + hit.match.start("subject")
         if rule.subject_type == "event":
-            return self._event(raw), raw, False
+            return self.event_apart(self._event(raw), sentence), raw, False
         resolved = self.resolve(raw, offset, sentence, rule.subject_type)
         lowered = raw.strip().lower()
         via_focus = (
@@ -461,7 +484,7 @@ class DocumentContext:
         if source == "focus_org":
             return self.focus_org
         if source == "focus_event":
-            return self.event_in(sentence)
+            return self.event_apart(self.event_in(sentence), sentence)
         if source == "focus_person":
             return self.focus_person
         if source == "attribute":
@@ -541,6 +564,8 @@ class DocumentContext:
         scope, whole = (None, False)
         if rule.kind in SCOPED_KINDS:
             scope, whole = self._scope(text, match.start("value"))
+        if rule.kind == "count" and scope is None:
+            scope = part_scope(text, match.start("value"), match.end("value"))
         when = None
         if rule.kind not in ("date", "weekday", "year", "age"):
             when = _nearest_time(text, match.start("value"), match.end("value"))
@@ -581,6 +606,42 @@ class DocumentContext:
             if (canonical := self.gazetteer.lookup(m.group("place")))
         ]
         return (min(places)[1], False) if places else (None, False)
+
+
+def open_qualifiers(
+    context: DocumentContext, sentence: Sentence, start: int, end: int, kind: str
+) -> Qualifiers:
+    """The qualifiers of a value at [start, end) of a sentence, read without a rule."""
+    lexicon, text = context.lexicon, sentence.text
+    value = text[start:end]
+    hedge = lexicon.hedge(value)
+    clause_start, _ = _clause_bounds(text, start)
+    window = text[max(clause_start, start - 80) : end]
+    tense, markers = "current", []
+    if (found := lexicon.future.search(window)) is not None:
+        tense, markers = "future", [found.group(0).lower()]
+    elif (found := lexicon.past.search(window)) is not None:
+        tense, markers = "past", [found.group(0).lower()]
+    scope, whole = (None, False)
+    if kind in ("count", "money", "percent"):
+        scope, whole = context._scope(text, start)
+    if kind == "count" and scope is None:
+        scope = part_scope(text, start, end)
+    when = None
+    if kind not in ("date", "weekday", "age"):
+        when = _nearest_time(text, start, end)
+    return Qualifiers(
+        hedge=hedge[0].lower() if hedge else None,
+        tense=tense,
+        markers=tuple(markers),
+        change=bool(lexicon.change.search(_clause_before(text, start)[-60:] + " " + value)),
+        revision=bool(lexicon.revision.search(text)),
+        attribution=_attribution(lexicon, text),
+        disputed=lexicon.disputed(text, start, end),
+        scope=scope,
+        whole=whole,
+        when=when,
+    )
 
 
 def _clause_bounds(text: str, position: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from checker.dates import DateSpan, day, resolve_text, weekday_of
 from checker.documents import Document
 from checker.entities import EntityIndex
 from checker.lexicon import Lexicon, lexicon_for
+from checker.open_claims import UNNAMED_EVENT
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import Rulebook, Tense
 from checker.values import (
@@ -28,6 +29,7 @@ from checker.values import (
     offices,
     quantity,
     tally,
+    time_of_day,
 )
 
 RELATION_ARROW = " \u2192 "
@@ -83,13 +85,28 @@ def _name_generic_events(claims: list[NormalisedClaim], lexicon: Lexicon) -> lis
             kind = lexicon.event_kind(claim.subject)
             if kind:
                 named[kind].add(claim.subject)
+    main = _main_event(claims)
     renamed = []
     for claim in claims:
+        if claim.subject == UNNAMED_EVENT and main:
+            claim = claim.model_copy(update={"subject": main})
         names = named.get(claim.subject, set())
         if claim.claim.subject_type == "event" and len(names) == 1:
             claim = claim.model_copy(update={"subject": next(iter(names))})
         renamed.append(claim)
     return renamed
+
+
+def _main_event(claims: list[NormalisedClaim]) -> str | None:
+    """The event most documents report (what an unnamed 'the reported event' stands for)."""
+    documents: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.claim.subject_type == "event" and claim.subject != UNNAMED_EVENT:
+            if "(" not in claim.subject and not claim.subject.startswith("earlier "):
+                documents[claim.subject].add(claim.document)
+    if not documents:
+        return None
+    return max(sorted(documents), key=lambda event: len(documents[event]))
 
 
 def _names_in_documents(documents: list[Document], lexicon: Lexicon):
@@ -139,7 +156,7 @@ def _normalise_one(
         "claim": claim,
         "subject": subject,
         "attribute": attribute,
-        "policy": claim.attribute,
+        "policy": claim.policy or claim.attribute,
         "tense": tense,
         "published": published,
         "change": claim.qualifiers.change or claim.qualifiers.revision,
@@ -194,7 +211,9 @@ def _value(
     lexicon: Lexicon,
     gazetteer: Gazetteer,
 ) -> Value | None:
-    policy = rulebook.policy(claim.attribute)
+    policy = rulebook.policy(claim.policy or claim.attribute)
+    if claim.kind == "time":
+        return time_of_day(claim.value, lexicon)
     if claim.kind == "money":
         return money(claim.value, lexicon)
     if claim.kind == "percent":

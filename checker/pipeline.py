@@ -34,6 +34,7 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     progress: bool | None = False,
+    open_claims: bool = True,
 ) -> Report:
     """Check a corpus and return its report.
 
@@ -42,11 +43,12 @@ def run(
     `cache_dir` keeps each document's claims by content hash (None: no cache);
     `engine="dask"` runs extraction and comparison on the dask.distributed cluster at
     `scheduler` (None: a local cluster); `progress` shows a bar on standard error (None: when
-    it is a terminal). None of these four changes the report.
+    it is a terminal). None of these four changes the report. `open_claims=False` reads only
+    what the packs' rules name (no claims for other values).
     """
     started = time.perf_counter()
     paths = [str(p) for p in paths]
-    rulebook = rulebook or load_rulebook(rules)
+    rulebook = rulebook or load_rulebook(rules, open_claims=open_claims)
     ingested = ingest(paths, ingest_options, stdin=stdin)
     cache = ClaimCache(cache_dir, rulebook) if cache_dir is not None else None
     bar = ProgressBar(len(ingested.documents), enabled=progress)

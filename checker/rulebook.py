@@ -35,6 +35,7 @@ ClaimKind = Literal[
     "first",
     "date",
     "weekday",
+    "time",
 ]
 Tense = Literal["past", "current", "future"]
 SubjectType = Literal["person", "org", "event", "place", "topic", "any"]
@@ -252,6 +253,104 @@ class AttributePolicy(Strict):
         False,
         description="A running total (a death toll): a later value below an earlier one is suspect.",
     )
+    bounds: Severity = Field(
+        "warning",
+        description="How a bound that a figure satisfies ('more than 10' vs 12) is reported.",
+    )
+
+
+# --- open claims: any value in its context ------------------------------------------------
+
+
+ValueKind = Literal[
+    "money", "percent", "measure", "age", "time", "date", "weekday", "score", "count"
+]
+
+
+class ValueShape(Strict):
+    """What one kind of value looks like in text (a regex; {MACRO}s expand)."""
+
+    kind: ValueKind
+    name: str
+    regex: str
+
+
+class Frame(Strict):
+    """A set of predicates that state one kind of fact: 'kill / die / dead / death toll'.
+
+    The words are lemmas (as simplemma gives them); a phrase is a sequence of lemmas.
+    """
+
+    name: str = Field(description="The attribute key the predicates share ('killed').")
+    words: list[str] = Field(min_length=1)
+    subject: Literal["event", "nearest"] = Field(
+        "nearest",
+        description="event: the value is about the event the sentence reports (a death toll); "
+        "nearest: about the entity the clause names.",
+    )
+    kinds: list[ValueKind] = Field(
+        default_factory=list, description="The kinds of value the frame keys (empty: every kind)."
+    )
+    counts_people: bool = Field(
+        False, description="A bare number is a count of people ('killing 10', 'ten dead')."
+    )
+    changes: Literal["never", "over_time", "on_event"] = "over_time"
+    cumulative: bool = False
+    same_period_days: int = Field(0, ge=0)
+
+
+class OpenExpectation(Strict):
+    """An open claim an example sentence must (or must not) yield; unset fields are not checked."""
+
+    subject: str | None = None
+    attribute: str | None = None
+    value: str | None = None
+    kind: ValueKind | None = None
+
+
+class OpenExample(Strict):
+    """An example sentence for the open-claim mechanism."""
+
+    text: str
+    published: dt.date | None = None
+    expect: list[OpenExpectation] = Field(default_factory=list)
+    reject: list[OpenExpectation] = Field(default_factory=list)
+
+
+class OpenRules(Strict):
+    """Knowledge the open-claim mechanism reads: value shapes, frames and guard words."""
+
+    values: list[ValueShape] = Field(default_factory=list)
+    frames: list[Frame] = Field(default_factory=list)
+    generic_nouns: list[str] = Field(
+        default_factory=list, description="Counted nouns that say nothing ('people', 'others')."
+    )
+    modifiers: list[str] = Field(
+        default_factory=list,
+        description="Words between a number and the noun it counts ('more', 'other', 'injured').",
+    )
+    label_words: list[str] = Field(
+        default_factory=list,
+        description="Words after which a number is a name, not a quantity ('Flight 1282').",
+    )
+    ignored_words: list[str] = Field(
+        default_factory=list, description="Lemmas that never make a key ('be', 'have', 'say')."
+    )
+    function_words: list[str] = Field(
+        default_factory=list, description="Words that are never the noun a number counts."
+    )
+    furniture_words: list[str] = Field(
+        default_factory=list,
+        description="Words that open a page's furniture, not its story ('Posted', 'Updated').",
+    )
+    earlier_words: list[str] = Field(
+        default_factory=list,
+        description="Words that set an event apart from the one reported ('previous', 'last year's').",
+    )
+    max_severity: Severity = Field(
+        "warning", description="Open claims are less certain than a pack's: their cap."
+    )
+    examples: list[OpenExample] = Field(default_factory=list)
 
 
 class RulePack(Strict):
@@ -266,6 +365,7 @@ class RulePack(Strict):
     places: list[Place] = Field(default_factory=list)
     attributes: list[AttributePolicy] = Field(default_factory=list)
     rules: list[ExtractionRule] = Field(default_factory=list)
+    open: OpenRules | None = None
 
     @field_validator("definitions")
     @classmethod
@@ -306,6 +406,8 @@ class Rulebook(BaseModel):
     word_lists: dict[str, list[str]] = Field(
         description="Named lists the generated macros use (\\L<NAME>)."
     )
+    open: OpenRules = Field(description="What the open-claim mechanism reads (merged).")
+    open_claims: bool = Field(True, description="Whether open claims are extracted at all.")
     sources: list[str] = Field(description="Files the packs were read from.")
     version: str = Field(description="Hash of the packs' contents (for caches and reports).")
 
@@ -383,14 +485,19 @@ def load_pack(path: Path) -> RulePack:
         raise _located(path, data, lines, exc) from exc
 
 
-def load_rulebook(extra: Iterable[str | Path] = (), *, bundled: bool = True) -> Rulebook:
-    """Load the bundled packs plus user packs (files or folders) into one Rulebook."""
+def load_rulebook(
+    extra: Iterable[str | Path] = (), *, bundled: bool = True, open_claims: bool = True
+) -> Rulebook:
+    """Load the bundled packs plus user packs (files or folders) into one Rulebook.
+
+    `open_claims=False` turns off claims for values no rule names (only the packs' rules run).
+    """
     files = (pack_files([default_rules_dir()]) if bundled else []) + pack_files(extra)
-    return _build(tuple(str(f) for f in files))
+    return _build(tuple(str(f) for f in files), open_claims)
 
 
 @functools.lru_cache(maxsize=8)
-def _build(files: tuple[str, ...]) -> Rulebook:
+def _build(files: tuple[str, ...], open_claims: bool = True) -> Rulebook:
     packs = [(Path(f), load_pack(Path(f))) for f in files]
     vocabulary = _merge_vocabularies(p.vocabulary for _, p in packs if p.vocabulary)
     offices = [o for _, p in packs for o in p.offices]
@@ -424,18 +531,34 @@ def _build(files: tuple[str, ...]) -> Rulebook:
                     id=full_id, pack=pack.pack, rule=rule, trigger=trigger, compiled=compiled
                 )
             )
+    open_rules = _merge_open(p.open for _, p in packs if p.open)
+    for shape in open_rules.values:
+        _compile(
+            Pattern(name=shape.name, regex=shape.regex),
+            definitions,
+            lists,
+            Path("open"),
+            "open." + shape.kind,
+        )
     digest = hashlib.sha256()
     for path, _ in packs:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    if not open_claims:
+        digest.update(b"\0no-open-claims")
     return Rulebook(
         rules=rules,
         vocabulary=vocabulary,
         offices=offices,
         aliases=[a for _, p in packs for a in p.aliases],
         places=[pl for _, p in packs for pl in p.places],
-        attributes={a.name: a for _, p in packs for a in p.attributes},
+        attributes={
+            **{a.name: a for _, p in packs for a in p.attributes},
+            **_open_policies(open_rules),
+        },
         definitions=definitions,
         word_lists=lists,
+        open=open_rules,
+        open_claims=open_claims,
         sources=[str(p) for p, _ in packs],
         version=digest.hexdigest()[:12],
     )
@@ -451,6 +574,39 @@ def _merge_vocabularies(vocabularies: Iterable[Vocabulary]) -> Vocabulary:
             else:
                 merged.setdefault(name, []).extend(value)  # type: ignore[union-attr]
     return Vocabulary.model_validate(merged)
+
+
+def _open_policies(rules: OpenRules) -> dict[str, AttributePolicy]:
+    """One comparison policy per frame ('open:killed'), one for ages and one for the rest."""
+    cap = rules.max_severity
+    policies = {
+        f"open:{f.name}": AttributePolicy(
+            name=f"open:{f.name}",
+            changes=f.changes,
+            cumulative=f.cumulative,
+            same_period_days=f.same_period_days,
+            max_severity=cap,
+            bounds="info",
+        )
+        for f in rules.frames
+    }
+    policies["open:age"] = AttributePolicy(
+        name="open:age", changes="never", max_severity=cap, bounds="info"
+    )
+    policies["open:"] = AttributePolicy(name="open:", max_severity=cap, bounds="info")
+    return policies
+
+
+def _merge_open(parts: Iterable[OpenRules]) -> OpenRules:
+    merged: dict[str, object] = {}
+    for part in parts:
+        for name in OpenRules.model_fields:
+            value = getattr(part, name)
+            if isinstance(value, list):
+                merged.setdefault(name, []).extend(value)  # type: ignore[union-attr]
+            else:
+                merged[name] = value
+    return OpenRules.model_validate(merged)
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -486,6 +642,7 @@ def word_lists(vocabulary: Vocabulary, offices: list[Office]) -> dict[str, list[
         "EVENT_NOUN": [n for nouns in vocabulary.event_nouns.values() for n in nouns],
         "TITLE_MODIFIER": list(vocabulary.title_modifiers),
         "FUTURE_MARKER": vocabulary.future_markers,
+        "UNIT": list(vocabulary.units),
     }
     return {name: sorted({" ".join(v.split()) for v in values}) for name, values in lists.items()}
 

@@ -434,3 +434,54 @@ def office_value(unit: OfficeUnit) -> Value:
     """The value of one office."""
     label = ("interim " if unit.interim else "") + unit.office.label
     return Value(type="office", label=label, office=unit.office.id)
+
+
+# --- times of day -------------------------------------------------------------------------
+
+_CLOCK = regex.compile(
+    r"(?<!\d)(?P<h>[01]?\d|2[0-3])(?:[:.]?(?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\b\.?|p\.?m\b\.?)?",
+    regex.I,
+)
+_ZONE = regex.compile(r"\b(GMT|UTC|ET|EST|EDT|CST|CDT|PST|PDT|BST|CET|IST)\b")
+
+
+def time_of_day(text: str, lexicon: Lexicon) -> Value | None:
+    """'9 a.m.', 'just after 9am', '1353', '10:23 GMT' -> minutes after midnight, as an interval.
+
+    A time written to the hour covers that hour; the time zone, when written, is the unit, so
+    a local time and a GMT time are not compared.
+    """
+    hedge = lexicon.hedge(text)
+    body = text[len(hedge[0]) :] if hedge else text
+    match = _CLOCK.search(body)
+    if match is None:
+        return None
+    hour, minutes = int(match.group("h")), int(match.group("m") or 0)
+    ampm = (match.group("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    point = hour * 60 + minutes
+    half = 30.0 if match.group("m") is None else 0.5
+    bound = hedge[1].bound if hedge else "exact"
+    low, high = _interval(point, half, bound, 0.0)
+    if bound == "approx":
+        low, high = point - 30.0, point + 30.0
+    zone = _ZONE.search(text)
+    return Value(
+        type="quantity",
+        label=f"{hour:02d}:{minutes:02d}" + (f" {zone.group(1)}" if zone else ""),
+        low=low,
+        high=high,
+        point=point,
+        bound=bound,
+        precision=half,
+        unit="time of day" + (f" {zone.group(1)}" if zone else ""),
+    )
+
+
+def unit_dimension(text: str, lexicon: Lexicon) -> str | None:
+    """The dimension of the unit written in `text` ('58km' -> 'length'), if any."""
+    found = _unit(text, lexicon)
+    return found[1][0] if found else None

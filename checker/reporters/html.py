@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from checker.discrepancies import KIND_DESCRIPTIONS, SEVERITY_ORDER, ClaimRef, Discrepancy
 from checker.documents import Document
+from checker.open_claims import is_open_rule
 from checker.report import ClaimRecord, DocumentSummary, Report
 
 SEVERITIES = ("contradiction", "warning", "info")
@@ -348,6 +349,7 @@ def _quote_view(ref: ClaimRef, doc: DocView | None, compact: bool) -> QuoteView:
             ref.hedge and f"hedge: {ref.hedge}",
             ref.tense if ref.tense != "current" else None,
             ref.scope and f"scope: {ref.scope}",
+            f"open claim: {ref.rule}" if is_open_rule(ref.rule) else None,
         )
         if tag
     ]

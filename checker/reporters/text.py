@@ -8,6 +8,7 @@ import click
 
 from checker.baseline import fixed_label, new_first, state_label
 from checker.discrepancies import Discrepancy
+from checker.open_claims import is_open_rule
 from checker.report import Report
 
 STYLES = {
@@ -111,6 +112,7 @@ def _discrepancy(d: Discrepancy, report: Report, color: bool) -> list[str]:
                         doc.outlet if doc else None,
                         str(ref.published) if ref.published else None,
                         ref.attribution,
+                        f"open claim {ref.rule}" if is_open_rule(ref.rule) else None,
                     ],
                 )
             )

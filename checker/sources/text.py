@@ -47,6 +47,17 @@ def parse_document(
         date_line = _leading_date(text)
         if date_line:
             published, body_start = date_line
+    if published is None and (found := dateline_date(text[body_start:])) is not None:
+        published, line = found
+        problems.append(
+            note(
+                "ingest.guessed-date",
+                doc_id,
+                f"publication date {published} read from the dateline {line!r} "
+                "(set it in the front matter or sources.yaml if wrong)",
+                field="published",
+            )
+        )
     title = _meta_text(meta, "title", doc_id, problems) or _headline(text[body_start:])
     document = Document(
         id=doc_id,
@@ -114,6 +125,57 @@ def _leading_date(text: str) -> tuple[dt.date, int] | None:
         return None
     parsed = parse_date_text(match.group("date"))
     return (parsed, match.end()) if parsed else None
+
+
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_IN_LINE = regex.compile(
+    rf"(?<!\d)(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD},?\s+(?:19|20)\d\d"
+    rf"|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-\d\d-\d\d"
+    r"|\d{1,2}/\d{1,2}/(?:(?:19|20)\d\d|\d\d))(?!\d)",
+    regex.I,
+)
+_DATELINE_WORDS = regex.compile(
+    r"(?i)\b(?:posted|published|updated|last\s+updated|first\s+published|originally\s+published"
+    r"|modified|date|dated|on|at|by|am|pm|a\.m|p\.m|gmt|utc|edt|est|pdt|pst|cdt|cst|bst|et|ist"
+    r"|time|mon|tue|wed|thu|fri|sat|sun)\b\.?|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+)
+DATELINE_LINES = 8  # a page's dateline comes before the story: only the first lines are read
+
+
+def dateline_date(body: str) -> tuple[dt.date, str] | None:
+    """The date of a page's dateline ('Posted: Nov 27, 2005 8:20 AM ET', '11/28/05'), if any.
+
+    A dateline is a short line near the top that holds a date and nothing but publishing
+    words and times; a date inside a sentence of the story is not one.
+    """
+    for line in body.splitlines()[:DATELINE_LINES]:
+        line = line.strip()
+        match = _DATE_IN_LINE.search(line) if len(line) <= 120 else None
+        if match is None:
+            continue
+        rest = _DATELINE_WORDS.sub(" ", line[: match.start()] + " " + line[match.end() :])
+        if len(regex.findall(r"[^\W\d_]{2,}", rest)) > 3:
+            continue
+        parsed = _parse_dateline(match.group(0))
+        if parsed is not None:
+            return parsed, line
+    return None
+
+
+def _parse_dateline(text: str) -> dt.date | None:
+    numeric = regex.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", text)
+    if numeric:
+        month, day, year = (int(g) for g in numeric.groups())
+        if month > 12 >= day:
+            month, day = day, month
+        year += 2000 if year < 100 else 0
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    cleaned = regex.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text)
+    return parse_date_text(cleaned.replace(".", ""))
 
 
 def _headline(body: str) -> str | None:

@@ -1,0 +1,61 @@
+"""Events apart: the event a sentence reports is the story's, unless the sentence sets it apart.
+
+A sentence that dates what it tells well before the article ("in December 2003", "last
+year") or names an earlier event ("the previous quake", "last year's attack") is about
+another event: its tolls and magnitudes are not compared with the story's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import regex
+
+from checker.dates import find_time_expressions, resolve_text
+
+EARLIER_EVENT_DAYS = 45  # an event dated this long before publication is another event
+
+
+def time_apart(text: str, published: dt.date | None, main_year: int | None) -> str | None:
+    """The time that places a sentence well before the story ('December 2003'), if any."""
+    for match in find_time_expressions(text):
+        span = resolve_text(match.group(0), published, "past")
+        if span is None:
+            continue
+        if published is not None:
+            if (published - span.end).days > EARLIER_EVENT_DAYS:
+                return span.label()
+        elif span.precision != "day" and main_year is not None and span.end.year < main_year:
+            return span.label()
+    return None
+
+
+def earlier_event(text: str, earlier: regex.Pattern | None) -> bool:
+    """Whether the sentence names an earlier event ('the previous quake', 'last year's attack')."""
+    return bool(earlier is not None and earlier.search(text))
+
+
+def earlier_pattern(words: list[str], event_noun: regex.Pattern) -> regex.Pattern | None:
+    """'previous|earlier|...' followed (within two words) by an event noun."""
+    if not words:
+        return None
+    cues = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+    return regex.compile(
+        rf"(?i)\b(?:{cues})\s+(?:[\w-]+\s+){{0,2}}?(?:{event_noun.pattern})", regex.V0
+    )
+
+
+def main_year(sentences_text: list[str], published: dt.date | None) -> int | None:
+    """The year a document is about: its publication year, else the year it names most."""
+    if published is not None:
+        return published.year
+    years: Counter[int] = Counter()
+    for text in sentences_text:
+        for match in find_time_expressions(text):
+            span = resolve_text(match.group(0), None, "past")
+            if span is not None:
+                years[span.start.year] += 1
+    if not years:
+        return None
+    return max(sorted(years), key=lambda y: years[y])

@@ -1,0 +1,136 @@
+"""Frames: the words that tie a value to what it is about become the key it is compared by.
+
+The predicate that governs a value ("killing at least 10", "10 people died") is looked up by
+its lemma in the frame lexicon of the open rules (kill / die / dead / death toll: `killed`);
+a predicate the lexicon does not know gives its own lemma, so unseen kinds of fact still
+align when outlets use the same words.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from checker.rulebook import Frame, Rulebook
+from checker.words import Token, lemma
+
+_CLAUSE_MARKS = frozenset(",;:()\u2014")
+_SENTENCE_REACH = 12  # tokens: how far outside its clause a value looks for its predicate
+_DATE_REACH = 8  # tokens between a date or time and its predicate
+_DATED_KINDS = frozenset({"date", "weekday", "time"})
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """What governs a value: a frame of the lexicon, else a lemma, and where it was read."""
+
+    key: str
+    frame: Frame | None
+    start: int
+    end: int
+
+
+class FrameLexicon:
+    """Lemmas and lemma phrases of the frames, and the words that never make a key."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        rules = rulebook.open
+        self.by_phrase: dict[tuple[str, ...], list[Frame]] = {}
+        for frame in rules.frames:
+            for words in frame.words:
+                self.by_phrase.setdefault(tuple(lemma(w) for w in words.split()), []).append(frame)
+        self.longest = max((len(p) for p in self.by_phrase), default=1)
+        self.ignored = {w.lower() for w in rules.ignored_words}
+        self.frames = {f.name: f for f in rules.frames}
+
+    def predicate(self, words: list[Token], start: int, end: int, kind: str) -> Predicate | None:
+        """The predicate nearest to a value of `kind` at [start, end): in its clause, then nearby.
+
+        Only frames that key this kind of value count ('struck' dates an event, it does not
+        count anything).
+        """
+        index = [i for i, w in enumerate(words) if start <= w.start < end]
+        if not index:
+            return None
+        first, last = index[0], index[-1]
+        low, high = _clause(words, first, last)
+        if kind in _DATED_KINDS:
+            # A date or a time belongs to the predicate beside it, in its own clause.
+            low, high = max(low, first - _DATE_REACH), min(high, last + _DATE_REACH + 1)
+            return self._nearest(words, first, last, low, high, kind)
+        found = self._nearest(words, first, last, low, high, kind)
+        if found is None:
+            reach_low = max(0, first - _SENTENCE_REACH)
+            reach_high = min(len(words), last + _SENTENCE_REACH + 1)
+            framed = self._nearest(words, first, last, reach_low, reach_high, kind, True)
+            found = framed or found
+        return found
+
+    def frame_at(self, words: list[Token], i: int, kind: str) -> tuple[Frame, int] | None:
+        """The frame (for values of `kind`) whose phrase starts at word i, and its length."""
+        for size in range(min(self.longest, len(words) - i), 0, -1):
+            phrase = tuple(lemma(w.text) for w in words[i : i + size])
+            for frame in self.by_phrase.get(phrase, ()):
+                if not frame.kinds or kind in frame.kinds:
+                    return frame, size
+        return None
+
+    def _nearest(
+        self,
+        words: list[Token],
+        first: int,
+        last: int,
+        low: int,
+        high: int,
+        kind: str,
+        frames_only: bool = False,
+    ) -> Predicate | None:
+        for i in _by_distance(first, last, low, high):
+            word = words[i]
+            if not word.text[0].isalpha():
+                continue
+            found = self.frame_at(words, i, kind)
+            if found is not None:
+                frame, size = found
+                return Predicate(frame.name, frame, word.start, words[i + size - 1].end)
+            if not frames_only and self._verb_like(word.text):
+                return Predicate(lemma(word.text), None, word.start, word.end)
+        return None
+
+    def _verb_like(self, word: str) -> bool:
+        lowered = word.lower()
+        if not word.isalpha() or word[0].isupper() or len(lowered) < 4:
+            return False
+        base = lemma(lowered)
+        # An inflected form ('killing', 'shot') whose lemma differs, but not a plural noun.
+        return (
+            base not in self.ignored
+            and lowered not in self.ignored
+            and base != lowered
+            and not lowered.endswith("s")
+        )
+
+
+def _clause(words: list[Token], first: int, last: int) -> tuple[int, int]:
+    low = first
+    while low > 0 and words[low - 1].text not in _CLAUSE_MARKS:
+        low -= 1
+    high = last + 1
+    while high < len(words) and words[high].text not in _CLAUSE_MARKS:
+        high += 1
+    return low, high
+
+
+def _by_distance(first: int, last: int, low: int, high: int):
+    """Word indexes in [low, high) outside [first, last], nearest first (left before right)."""
+    for distance in range(1, max(first - low, high - last) + 1):
+        if first - distance >= low:
+            yield first - distance
+        if last + distance < high:
+            yield last + distance
+
+
+@functools.lru_cache(maxsize=8)
+def frame_lexicon_for(rulebook: Rulebook) -> FrameLexicon:
+    """The frame lexicon of a rulebook (built once)."""
+    return FrameLexicon(rulebook)

@@ -1,0 +1,297 @@
+"""Open claims: a value, the entity it is about and the frame that ties them become a claim.
+
+No domain rule is needed: every value the value shapes find (checker.value_mentions) gets
+a subject (the event the sentence reports, the entity its clause names, else the document's
+focus) and an attribute key (checker.frames). Values a pack's rule already read are left to
+the pack, whose rules are more precise. Rule ids are `open.<kind>`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import regex
+
+from checker.claims import Claim, Evidence, Qualifiers
+from checker.documents import Sentence, is_title_case
+from checker.frames import FrameLexicon, Predicate, frame_lexicon_for
+from checker.lexicon import Lexicon, lexicon_for
+from checker.rulebook import ClaimKind, Rulebook, ValueKind
+from checker.value_mentions import ValueMention, value_finder_for
+from checker.values import unit_dimension
+from checker.words import Token, tokens
+
+if TYPE_CHECKING:
+    from checker.extract import DocumentContext
+
+OPEN_PACK = "open"
+UNNAMED_EVENT = "the reported event"  # what a toll is about when no article names the event
+MIN_SENTENCE_WORDS = 4  # fewer words around the values: a dateline or a label, not a statement
+_CLAUSE_BREAK = regex.compile(r"[,;:()]")
+_CLAIM_KIND: dict[ValueKind, ClaimKind] = {
+    "money": "money",
+    "percent": "percent",
+    "measure": "quantity",
+    "age": "age",
+    "time": "time",
+    "date": "date",
+    "weekday": "date",
+    "score": "tally",
+    "count": "count",
+}
+
+
+def is_open_rule(rule_id: str) -> bool:
+    """Whether a rule id names the open-claim mechanism (less certain than a pack's rule)."""
+    return rule_id.startswith(OPEN_PACK + ".")
+
+
+def open_claims(
+    context: DocumentContext,
+    sentences: list[Sentence],
+    taken: list[tuple[int, int]],
+    rulebook: Rulebook,
+) -> list[Claim]:
+    """The open claims of a document, leaving out values inside the spans in `taken`."""
+    finder, lexicon = value_finder_for(rulebook), frame_lexicon_for(rulebook)
+    reader = _OpenReader(context, lexicon, rulebook)
+    claims: list[Claim] = []
+    for sentence in sentences:
+        if reader.is_furniture(sentence.text):
+            continue
+        mentions = finder.find(sentence.text)
+        if not mentions:
+            continue
+        words = tokens(sentence.text)
+        for mention in mentions:
+            start, end = sentence.start + mention.start, sentence.start + mention.end
+            if any(start < high and low < end for low, high in taken):
+                continue
+            claim = reader.claim(sentence, words, mention)
+            if claim is not None:
+                claims.append(claim)
+    return claims
+
+
+class _OpenReader:
+    """Turns one value mention into a claim, with what the document says about who is who."""
+
+    def __init__(self, context: DocumentContext, lexicon: FrameLexicon, rulebook: Rulebook):
+        self.context = context
+        self.lexicon = lexicon
+        self.rulebook = rulebook
+        self.words = lexicon_for(rulebook)
+        self.published: dt.date | None = context.document.published
+        self.furniture = tuple(w.lower() for w in rulebook.open.furniture_words)
+
+    def claim(self, sentence: Sentence, words: list[Token], mention: ValueMention) -> Claim | None:
+        predicate = self._noun_frame(words, mention) or self.lexicon.predicate(
+            words, mention.start, mention.noun_end or mention.end, mention.kind
+        )
+        if predicate is not None and predicate.frame is not None and mention.noun:
+            if mention.noun_end == predicate.end:
+                mention = replace(mention, noun=None)
+        frame = predicate.frame if predicate else None
+        if not _is_keyed(mention, predicate):
+            return None
+        attribute = _attribute(mention, predicate, self.words)
+        if not attribute:
+            return None
+        about_event = (frame is not None and frame.subject == "event") or mention.kind == "time"
+        subject, subject_type = self._subject(sentence, mention, about_event)
+        if not subject:
+            return None
+        start = sentence.start + mention.start
+        end = sentence.start + (mention.noun_end or mention.end)
+        evidence = Evidence(
+            document=self.context.document.id,
+            sentence=sentence.text,
+            sentence_start=sentence.start,
+            start=start,
+            end=end,
+            text=sentence.text[mention.start : (mention.noun_end or mention.end)],
+            rule=f"{OPEN_PACK}.{mention.kind}",
+            pattern=mention.shape,
+        )
+        return Claim(
+            kind=_CLAIM_KIND[mention.kind],
+            subject=subject,
+            subject_type=subject_type,
+            attribute=attribute,
+            policy=_policy(mention, frame),
+            value=mention.text,
+            qualifiers=self._qualifiers(sentence, mention),
+            evidence=evidence,
+        )
+
+    def _noun_frame(self, words: list[Token], mention: ValueMention) -> Predicate | None:
+        """'Ten dead', '80 injured': the word after the number is itself the predicate."""
+        if mention.noun_end is None:
+            return None
+        index = next((i for i, w in enumerate(words) if w.end == mention.noun_end), None)
+        found = self.lexicon.frame_at(words, index, mention.kind) if index is not None else None
+        if found is None:
+            return None
+        frame, size = found
+        return Predicate(frame.name, frame, words[index].start, words[index + size - 1].end)
+
+    # --- what the value is about ------------------------------------------------------------
+
+    def _subject(self, sentence: Sentence, mention: ValueMention, about_event: bool):
+        if mention.kind == "date" and (named := self._dated_event(sentence, mention)):
+            return named, "event"
+        if about_event or mention.kind in ("date", "weekday"):
+            event = self._event(sentence, mention)
+            if event:
+                return event, "event"
+        if mention.kind == "score":
+            return self._sides(sentence), "event"
+        if mention.kind == "age":
+            person = self._person_beside(sentence, mention)
+            return (person, "person") if person else (None, "any")
+        entity = None if is_title_case(sentence.text) else self._entity_before(sentence, mention)
+        if entity:
+            return entity, "any"
+        focus = self._focus()
+        if focus:
+            return focus, "any"
+        event = self._event(sentence, mention)
+        return (event, "event") if event else (None, "any")
+
+    def _event(self, sentence: Sentence, mention: ValueMention) -> str | None:
+        """The event a value belongs to: the one reported, or an earlier one set apart."""
+        return self.context.event_apart(self.context.event_in(sentence) or UNNAMED_EVENT, sentence)
+
+    def _person_beside(self, sentence: Sentence, mention: ValueMention) -> str | None:
+        """The person an age is given for: named right after it ('16-year-old Kimani Gray')."""
+        low = sentence.start + mention.end
+        gap = sentence.text[mention.end : mention.end + 30]
+        for offset, name in self.context.person_mentions:
+            if low <= offset <= low + len(gap):
+                between = sentence.text[mention.end : offset - sentence.start]
+                if len(between.split()) <= 2 and not _CLAUSE_BREAK.search(between):
+                    return name
+        return None
+
+    def _dated_event(self, sentence: Sentence, mention: ValueMention) -> str | None:
+        """'the June 20 shooting': a date that names an event is that event's, not the story's."""
+        after = sentence.text[mention.end : mention.end + 40]
+        found = self.context.lexicon.event_noun.match(after.lstrip())
+        if not found:
+            return None
+        event = self.context.lexicon.event_nouns.get(found.group(0).lower(), found.group(0).lower())
+        return f"{event} ({mention.text})"
+
+    def _sides(self, sentence: Sentence) -> str | None:
+        """The two sides of a score ('Colts v Chiefs'), when the sentence names two."""
+        names = sorted(
+            {
+                name
+                for offset, name in self.context.org_mentions
+                if sentence.start <= offset < sentence.end
+            }
+        )
+        return " v ".join(names) if len(names) == 2 else None
+
+    def is_furniture(self, text: str) -> bool:
+        """A page's furniture (a dateline, a caption, 'Posted ...'), not a sentence of the story."""
+        lowered = text.lstrip(" \t|*-\u2022").lower()
+        if any(lowered.startswith(word) for word in self.furniture):
+            return True
+        words = [t for t in tokens(text) if t.text[0].isalpha()]
+        return len(words) < MIN_SENTENCE_WORDS
+
+    def _entity_before(self, sentence: Sentence, mention: ValueMention) -> str | None:
+        """The person or organisation named last before the value in its sentence."""
+        context = self.context
+        at = sentence.start + mention.start
+        found: list[tuple[int, str]] = [
+            (offset, name)
+            for offset, name in (*context.person_mentions, *context.org_mentions)
+            if sentence.start <= offset < at
+        ]
+        return max(found)[1] if found else None
+
+    def _focus(self) -> str | None:
+        context = self.context
+        people = Counter(name for _, name in context.person_mentions)
+        orgs = Counter(name for _, name in context.org_mentions)
+        person = context.focus_person
+        org = context.focus_org
+        if person and (not org or people[person] >= orgs[org]):
+            return person
+        return org
+
+    # --- qualifiers ----------------------------------------------------------------------------
+
+    def _qualifiers(self, sentence: Sentence, mention: ValueMention) -> Qualifiers:
+        from checker.extract import open_qualifiers
+
+        return open_qualifiers(self.context, sentence, mention.start, mention.end, mention.kind)
+
+
+def _is_keyed(mention: ValueMention, predicate: Predicate | None) -> bool:
+    """Whether the words around a value say enough to compare it.
+
+    A time of day needs the event it dates; a bare number needs a noun it counts, or a frame
+    that counts people ('killing 10').
+    """
+    frame = predicate.frame if predicate else None
+    if mention.kind == "time":
+        return frame is not None
+    if mention.kind == "count" and not mention.noun:
+        return frame is not None and frame.counts_people
+    if mention.kind == "count":
+        return predicate is not None
+    if mention.kind == "measure":
+        # '58km' needs a frame; '400-metre tanker' says what it measures.
+        return frame is not None or "-" in mention.text
+    if mention.kind == "score":
+        return frame is not None
+    return True
+
+
+def _attribute(mention: ValueMention, predicate: Predicate | None, lexicon: Lexicon) -> str | None:
+    """The key a value is compared by: its predicate and the noun or dimension it measures."""
+    key = predicate.key if predicate else ""
+    kind = mention.kind
+    if kind == "age":
+        return "age"
+    if kind in ("date", "weekday"):
+        return f"date {key}".strip() if key else None
+    if kind == "time":
+        return f"time {key}".strip() if key else "time"
+    if kind == "score":
+        return f"{key} score".strip() if key else None
+    if kind == "money":
+        return f"{key} amount".strip() if key else None
+    if kind == "percent":
+        return f"{key} share {mention.noun or ''}".strip() if key else None
+    if kind == "measure":
+        return _join(key, _dimension(mention, lexicon))
+    noun = None if mention.noun == "people" else mention.noun
+    if not key and not noun:
+        return None
+    return _join(key, noun)
+
+
+def _dimension(mention: ValueMention, lexicon: Lexicon) -> str:
+    return unit_dimension(mention.text, lexicon) or "measure"
+
+
+def _join(*parts: str | None) -> str:
+    words: list[str] = []
+    for part in parts:
+        for word in (part or "").split():
+            if word not in words:
+                words.append(word)
+    return " ".join(words)
+
+
+def _policy(mention: ValueMention, frame) -> str:
+    if mention.kind == "age":
+        return f"{OPEN_PACK}:age"
+    return f"{OPEN_PACK}:{frame.name}" if frame is not None else f"{OPEN_PACK}:"

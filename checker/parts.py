@@ -1,0 +1,36 @@
+"""Parts and wholes: a count that is one part of a total is not the total.
+
+"two women and one man died" counts two of the three dead; "the bodies of two more victims"
+adds two to an earlier toll. Such a count keeps a scope of its own ("women", "more"), so it
+is compared with the same part in other articles, never with the whole.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|another)"
+)
+_PART_AFTER = regex.compile(
+    rf"^\s*(?:[\p{{L}}-]+\s+){{0,2}}?(?P<noun>[\p{{Ll}}-]+)\s*(?:,\s*|\s+)(?:and|plus)\s+{_NUMBER}\s+[\p{{L}}-]+",
+    regex.I,
+)
+_PART_BEFORE = regex.compile(
+    rf"{_NUMBER}\s+[\p{{L}}-]+\s+(?:and|plus)\s+$|{_NUMBER}\s+[\p{{L}}-]+,\s+$", regex.I
+)
+_INCREMENT = regex.compile(r"^\s*(?:more|additional|further|extra|other)\b", regex.I)
+
+
+def part_scope(text: str, start: int, end: int) -> str | None:
+    """The part a count at [start, end) of a sentence stands for, or None for a whole."""
+    after = text[end : end + 60]
+    if _INCREMENT.match(after):
+        return "more"
+    coordinated = _PART_AFTER.match(after)
+    if coordinated:
+        return coordinated.group("noun").lower()
+    if _PART_BEFORE.search(text[max(0, start - 40) : start]):
+        noun = regex.match(r"\s*([\p{L}-]+)", after)
+        return noun.group(1).lower() if noun else "part"
+    return None

@@ -1,0 +1,206 @@
+"""Values: every value a sentence states, found by the value shapes of the open rules.
+
+Money, a percentage, a measure, an age, a time of day, a date, a weekday, a score, a count.
+
+Each mention carries what the text says about it: the noun it counts ("174 passengers") or
+the noun it modifies ("the 6.1-magnitude quake"). Numbers that are names or labels (an
+"A320", "Flight 1282", "the 2004 quake", an id inside a url) are not values.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from checker.documents import is_title_case
+from checker.rulebook import Rulebook, ValueKind
+from checker.words import Token, lemma, tokens
+
+_MAY_HOLD_VALUE = regex.compile(
+    r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|hundreds|thousands|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+)
+_YEAR = regex.compile(r"(?:1[6-9]\d{2}|20\d{2})")
+_URLISH = regex.compile(r"\S*(?:https?://|www\.|\.com|\.html?|/)\S*")
+_GLUED_LABEL = regex.compile(r"[\p{L}#№][\p{L}-]*$")
+
+
+@dataclass(frozen=True)
+class ValueMention:
+    """One value in a sentence: its kind, span (offsets in the sentence) and what it counts."""
+
+    kind: ValueKind
+    shape: str
+    start: int
+    end: int
+    text: str
+    noun: str | None = None
+    noun_end: int | None = None
+    modifies: str | None = None
+
+
+class ValueFinder:
+    """The compiled value shapes of a rulebook; `find` lists a sentence's values."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.rulebook = rulebook
+        rules = rulebook.open
+        self.shapes = [
+            (shape, rulebook.compile(shape.regex)) for shape in rules.values if shape.regex
+        ]
+        self.label_words = {w.lower() for w in rules.label_words}
+        self.modifiers = {w.lower() for w in rules.modifiers}
+        self.generic = {w.lower() for w in rules.generic_nouns}
+        self.function_words = {w.lower() for w in rules.function_words}
+        self.months = set(_month_words())
+
+    def find(self, text: str) -> list[ValueMention]:
+        """The values of one sentence, left to right, none overlapping another."""
+        if not _MAY_HOLD_VALUE.search(text):
+            return []
+        taken: list[tuple[int, int]] = []
+        found: list[ValueMention] = []
+        urls = [m.span() for m in _URLISH.finditer(text) if "/" in m.group(0) or "." in m.group(0)]
+        words = tokens(text)
+        for shape, pattern in self.shapes:
+            for match in pattern.finditer(text):
+                span = match.span("value") if "value" in pattern.groupindex else match.span()
+                if span[0] == span[1] or _overlaps(match.span(), taken) or _overlaps(span, urls):
+                    continue
+                if shape.kind == "count" and self._is_label(text, span):
+                    continue
+                if shape.kind == "count" and self._is_not_a_count(text, span):
+                    continue
+                mention = self._mention(shape.kind, shape.name, text, span, words)
+                if mention is None:
+                    continue
+                taken.append(match.span())
+                found.append(mention)
+        return sorted(found, key=lambda m: m.start)
+
+    def _mention(
+        self, kind: ValueKind, shape: str, text: str, span: tuple[int, int], words: list[Token]
+    ) -> ValueMention | None:
+        start, end = span
+        value_text = text[start:end].strip()
+        if kind == "score" and not _plausible_score(value_text):
+            return None
+        noun, noun_end = (None, None)
+        if kind in ("count", "money", "percent", "measure"):
+            noun, noun_end = self._counted_noun(words, end)
+        modifies = None
+        if kind in ("measure", "age") and text[end : end + 1] in ("-", " ") or kind == "money":
+            modifies = _next_word(words, end)
+        return ValueMention(kind, shape, start, end, value_text, noun, noun_end, modifies)
+
+    def _counted_noun(self, words: list[Token], end: int) -> tuple[str | None, int | None]:
+        """The noun a number counts: '174 passengers', '10 more people', 'dozens of people'."""
+        following = [w for w in words if w.start >= end][:4]
+        for word in following:
+            if not word.text[0].isalpha():
+                return None, None
+            low = word.text.lower()
+            if low in self.modifiers and low not in self.generic:
+                continue
+            if word.text[0].isupper():
+                return None, None
+            noun = lemma(low)
+            if noun in self.function_words or low in self.function_words:
+                return None, None
+            if low in self.generic or noun in self.generic:
+                return "people", word.end
+            return self._complement(words, word, noun)
+        return None, None
+
+    def _complement(self, words: list[Token], noun: Token, base: str) -> tuple[str, int]:
+        """'two counts of murder' counts 'count murder': an 'of' phrase says what of."""
+        following = [w for w in words if w.start >= noun.end][:3]
+        if len(following) >= 2 and following[0].text.lower() == "of":
+            for word in following[1:]:
+                low = word.text.lower()
+                if word.text[0].isalpha() and low not in self.function_words:
+                    return f"{base} {lemma(low)}", word.end
+        return base, noun.end
+
+    def _is_label(self, text: str, span: tuple[int, int]) -> bool:
+        """A number that names something: 'A320', 'Flight 1282', 'Llama 3', 'No. 5'."""
+        start, end = span
+        before = text[:start]
+        if _GLUED_LABEL.search(before) and not before.endswith(("-", "\u2013")):
+            return True  # 'A320', 'F-16', '#5'
+        if end < len(text) and (text[end].isalpha() and text[end : end + 2] not in ("th", "st")):
+            if not regex.match(r"(?i)(?:m|bn|k|s|nd|rd)\b", text[end:]):
+                return True  # '320s', '3D'
+        previous = before.rstrip().rsplit(None, 1)
+        if not previous or before[-1:] not in (" ", "\u00a0"):
+            return False
+        word = previous[-1]
+        if word.lower().rstrip(".") in self.label_words or word.lower() in self.label_words:
+            return True
+        is_capitalised = word[:1].isupper() and word.isalpha()
+        opens_sentence = len(previous) == 1
+        return (
+            is_capitalised
+            and not opens_sentence
+            and word.lower() not in self.months
+            and word.lower() not in self.generic
+        )
+
+    def _is_not_a_count(self, text: str, span: tuple[int, int]) -> bool:
+        """Years ('the 2004 quake', 'in 2009') and lone 'one' are not counts."""
+        value = text[span[0] : span[1]].strip()
+        digits = value.replace(",", "")
+        if _YEAR.fullmatch(digits):
+            return True
+        lowered = value.lower()
+        if regex.match(r"(?:st|nd|rd|th)\b", text[span[1] : span[1] + 3]):
+            return True  # '67th Precinct', 'the 3rd': a rank or an address, not a count
+        if regex.match(r"-\p{L}", text[span[1] : span[1] + 2]):
+            return True  # '6.7-strength', 'a 10-storey block': a modifier, not a count
+        after = text[span[1] :].lstrip()
+        if after[:1].isupper() and not is_title_case(text):
+            return True  # '.357 Magnum', '747 Jumbo': a model, not a count
+        if regex.search(r"(?i)\bthe\s+$", text[: span[0]]):
+            return True  # 'the two women': people already counted, not a new figure
+        if lowered in ("one", "a single"):
+            after = text[span[1] :].lstrip().lower()
+            before = text[: span[0]].rstrip().lower()
+            return after.startswith(("of", "another", "day")) or before.endswith(
+                ("the", "no", "any", "each", "every", "this", "that")
+            )
+        return False
+
+
+def _plausible_score(text: str) -> bool:
+    numbers = [int(n) for n in regex.findall(r"\d+", text)]
+    return len(numbers) == 2 and all(n < 200 for n in numbers) and numbers != [0, 0]
+
+
+def _next_word(words: list[Token], end: int) -> str | None:
+    for word in words:
+        if word.start >= end and word.text[0].isalpha():
+            return word.text
+    return None
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < high and low < span[1] for low, high in taken)
+
+
+@functools.lru_cache(maxsize=1)
+def _month_words() -> tuple[str, ...]:
+    import calendar
+
+    names = [m.lower() for m in calendar.month_name if m] + [
+        m.lower() for m in calendar.month_abbr if m
+    ]
+    return (*names, "sept")
+
+
+@functools.lru_cache(maxsize=8)
+def value_finder_for(rulebook: Rulebook) -> ValueFinder:
+    """The value finder of a rulebook (built once)."""
+    return ValueFinder(rulebook)

@@ -1,0 +1,36 @@
+"""Words: a sentence's tokens with their offsets, and lemmas from simplemma (cached)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+import simplemma
+
+_TOKEN = regex.compile(
+    r"[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*[\p{L}\p{N}]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark and its offsets in the sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """The words and punctuation marks of `text`, left to right."""
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of an English word ('killing' -> 'kill'), lower-cased."""
+    lowered = word.lower().strip(".'\u2019")
+    if not lowered.isalpha():
+        return lowered
+    return simplemma.lemmatize(lowered, lang="en").lower()

@@ -1,0 +1,157 @@
+"""Open claims: any value in its context, without a rule of its own (rules/open.yaml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker import check
+from checker.documents import Document, is_title_case
+from checker.extract import extract
+from checker.parts import part_scope
+from checker.rulebook import load_rulebook
+from checker.sources.text import dateline_date
+from checker.value_mentions import value_finder_for
+
+RULEBOOK = load_rulebook()
+EXAMPLES = RULEBOOK.open.examples
+
+
+def _open(text: str, published: dt.date | None = None):
+    document = Document(id="doc.txt", text=text, published=published)
+    return [c for c in extract(document, RULEBOOK) if c.evidence.rule.startswith("open.")]
+
+
+def _matches(claim, expected) -> bool:
+    return all(
+        getattr(expected, field) is None or getattr(expected, field) == actual
+        for field, actual in (
+            ("subject", claim.subject),
+            ("attribute", claim.attribute),
+            ("value", claim.value),
+            ("kind", claim.evidence.rule.removeprefix("open.")),
+        )
+    )
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.text[:40] for e in EXAMPLES])
+def test_open_examples(example):
+    claims = _open(example.text, example.published)
+    for expected in example.expect:
+        assert any(_matches(c, expected) for c in claims), (expected, claims)
+    for rejected in example.reject:
+        assert not any(_matches(c, rejected) for c in claims), (rejected, claims)
+    if not example.expect and not example.reject:
+        assert claims == []
+
+
+def test_every_open_claim_keeps_its_evidence():
+    text = "A powerful earthquake has hit southern Iran, killing at least 10 people."
+    (claim,) = [c for c in _open(text) if c.attribute == "killed"]
+    assert claim.evidence.rule == "open.count"
+    assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+    assert claim.evidence.text.startswith("at least 10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Airbus A320 crash leaves dozens dead in the mountains.",
+        "Flight 1282 landed safely in Portland after the scare.",
+        "The new Llama 3 model was released to developers this week.",
+        "The gunman carried a .357 Magnum into the plant that night.",
+        "Officers gathered outside the 67th Precinct station on Monday night.",
+        "Details are at www.example.com/news/2013/05/03/story-12345.html for readers.",
+    ],
+)
+def test_numbers_that_are_names_are_not_values(text):
+    values = [m.text for m in value_finder_for(RULEBOOK).find(text) if m.kind == "count"]
+    assert values == []
+
+
+def test_a_dateline_is_furniture_not_a_fact():
+    text = "Posted: Nov 27, 2005 8:20 AM ET\n\nThe quake struck at 9 a.m. on Sunday, killing ten."
+    claims = _open(text, dt.date(2005, 11, 27))
+    assert {c.value for c in claims if c.kind == "time"} == {"9 a.m."}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "part"),
+    [
+        ("Police said two women and one man died at the branch.", "two", "women"),
+        ("The bodies of two more victims were found on Monday.", "two", "more"),
+        ("All 180 on board, 174 passengers and six crew, died.", "six", "crew"),
+        ("Three people were killed as rioters set fire to a bank.", "Three", None),
+    ],
+)
+def test_parts_are_not_wholes(text, value, part):
+    at = text.index(value)
+    assert part_scope(text, at, at + len(value)) == part
+
+
+def test_an_earlier_event_is_set_apart_by_its_date():
+    text = (
+        "A 6.7-strength quake killed more than 26,000 people in the ancient city of Bam "
+        "in December 2003."
+    )
+    (claim,) = [c for c in _open(text, dt.date(2005, 11, 28)) if c.attribute == "killed"]
+    assert claim.subject == "earthquake (December 2003)"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Last Updated: Monday, 28 November 2005, 02:24 GMT", dt.date(2005, 11, 28)),
+        ("Posted 11/27/2005 7:21 AM", dt.date(2005, 11, 27)),
+        ("11/28/05", dt.date(2005, 11, 28)),
+        ("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM", dt.date(2013, 3, 13)),
+        ("November 28th, 2005, 09:11 GMT", dt.date(2005, 11, 28)),
+    ],
+)
+def test_a_pages_dateline_gives_its_date(line, date):
+    assert dateline_date(line + "\n\nThe story.")[0] == date
+
+
+def test_a_date_inside_the_story_is_not_a_dateline():
+    assert (
+        dateline_date("A quake hit on November 27, 2005 killing ten people in the south.") is None
+    )
+
+
+def test_title_case_headlines():
+    assert is_title_case("Acme Robotics Names New Chief as Founder Steps Aside")
+    assert is_title_case("Powerful Quake in Iran Kills 10; 80 Hurt and 7 Villages Damaged")
+    assert not is_title_case("A powerful earthquake has hit southern Iran, killing at least 10.")
+
+
+def test_open_claims_can_be_turned_off(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2024-05-06\n\nThe fire killed 12 people on Sunday.\n")
+    (corpus / "b.txt").write_text("date 2024-05-06\n\nThe fire killed 15 people on Sunday.\n")
+    with_open = check([str(corpus)])
+    without = check([str(corpus)], open_claims=False)
+    rules = {r.rule for d in with_open.discrepancies for v in d.values for r in v.claims}
+    assert any(rule.startswith("open.") or rule.startswith("counts.") for rule in rules)
+    assert not any(
+        r.rule.startswith("open.")
+        for d in without.discrepancies
+        for v in d.values
+        for r in v.claims
+    )
+    assert without.stats.claims <= with_open.stats.claims
+
+
+def test_open_discrepancies_are_capped_at_warning(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2024-05-06\n\nThe tanker Astra, 400 metres long, sank.\n")
+    (corpus / "b.txt").write_text("date 2024-05-06\n\nThe tanker Astra, 380 metres long, sank.\n")
+    report = check([str(corpus)])
+    open_flags = [
+        d
+        for d in report.discrepancies
+        if all(r.rule.startswith("open.") for v in d.values for r in v.claims)
+    ]
+    assert all(d.severity != "contradiction" for d in open_flags)
