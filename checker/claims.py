@@ -42,6 +42,10 @@ class Qualifiers(BaseModel):
         False,
         description="The sentence denies the value or calls it wrong: not the source's own claim.",
     )
+    generic: bool = Field(
+        False,
+        description="A general statement ('a magnitude 6 quake can...'), not about the story.",
+    )
     scope: str | None = Field(None, description="A place or population the value is limited to.")
     whole: bool = Field(
         False, description="The value explicitly covers the whole ('combined', 'nationwide')."

@@ -60,7 +60,7 @@ def comparison_groups(
     """The claims that are compared with each other, by (subject, attribute, scope)."""
     groups: dict[tuple[str, str, str], list[NormalisedClaim]] = defaultdict(list)
     for claim in claims:
-        if not claim.claim.qualifiers.disputed:
+        if not claim.claim.qualifiers.disputed and not claim.claim.qualifiers.generic:
             groups[(claim.subject, claim.attribute, claim.scope or "")].append(claim)
     return groups
 

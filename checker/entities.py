@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from checker.names import name_key
+from checker.names import is_given_name, name_key
 from checker.rulebook import Rulebook
 
 MIN_SIMILARITY = 92.0
@@ -35,6 +35,7 @@ class EntityIndex:
             name = self._declared.get(name_key(name), name)
             counts[name] += 1
             self._types.setdefault(name, set()).add(kind)
+        self._counts = counts
         self._canonical = self._resolve(counts)
         self._frequency: Counter[str] = Counter()
         for name, count in counts.items():
@@ -62,6 +63,7 @@ class EntityIndex:
             canonical[name] = twin or name
             if twin is None:
                 block.append(name)
+        _merge_tails(canonical, counts)
         by_first: dict[str, set[str]] = defaultdict(set)
         by_last: dict[str, set[str]] = defaultdict(set)
         for full in set(canonical.values()):
@@ -96,6 +98,8 @@ class EntityIndex:
             matches = surnames | first_words
             if len(matches) == 1:
                 return matches.pop()
+            if len(matches) > 1:
+                return _dominant(matches, self._counts)
         return None
 
     def _is(self, kind: str, name: str) -> bool:
@@ -106,6 +110,43 @@ class EntityIndex:
 
     def _is_only(self, kind: str, name: str) -> bool:
         return self._types.get(name, set()) == {kind}
+
+
+DOMINANT_SHARE = 3.0  # a surname shared by several names stands for one this much more frequent
+
+
+def _dominant(names: set[str], counts: Counter[str]) -> str | None:
+    """Of several full names a short form may stand for, the one the corpus names far more."""
+    ranked = sorted(names, key=lambda n: (-counts[n], n))
+    if counts[ranked[0]] >= DOMINANT_SHARE * max(counts[ranked[1]], 1):
+        return ranked[0]
+    return None
+
+
+def _merge_tails(canonical: dict[str, str], counts: Counter[str]) -> None:
+    """Names that end alike are one person when the extra words are given names or titles.
+
+    'Luis Orozco' is 'Jose Luis Orozco' (Jose is a given name); 'Sheriff Jerry Ortiz' is
+    'Jerry Ortiz' (Sheriff is not). Only a single candidate merges.
+    """
+    names = sorted(set(canonical.values()), key=lambda n: (-len(n.split()), n))
+    target: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        if len(words) < 2:
+            continue
+        longer = [
+            n for n in names if len(n.split()) > len(words) and n.split()[-len(words) :] == words
+        ]
+        if len(longer) != 1:
+            continue
+        extra = longer[0].split()[: -len(words)]
+        if all(is_given_name(w) for w in extra):
+            target.setdefault(name, longer[0])
+        elif not any(is_given_name(w) for w in extra):
+            target.setdefault(longer[0], name)
+    for mention, resolved in canonical.items():
+        canonical[mention] = target.get(resolved, resolved)
 
 
 def _block(key: str) -> tuple[str, str]:

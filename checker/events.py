@@ -46,6 +46,46 @@ def earlier_pattern(words: list[str], event_noun: regex.Pattern) -> regex.Patter
     )
 
 
+_IN_PLACE = regex.compile(
+    r"\b(?:in|across|near|off)\s+(?:the\s+)?(?:(?i:north|south|east|west|central)\w*\s+)?"
+    r"(?P<place>\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)"
+)
+
+
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?")
+
+
+def place_counts(sentences, gazetteer) -> Counter[str]:
+    """How often a document names each place the gazetteer knows."""
+    places: Counter[str] = Counter()
+    for sentence in sentences:
+        for match in _CAPITALISED.finditer(sentence.text):
+            if (place := gazetteer.lookup(match.group(0))) is not None:
+                places[place] += 1
+    return places
+
+
+def place_apart(text: str, places: Counter[str], gazetteer) -> str | None:
+    """A place that sets a sentence's event apart ('a quake in eastern China').
+
+    The document must be about one place (named at least twice, more than any other), and
+    the sentence must name another, unrelated place the document names nowhere else, and
+    not the main one.
+    """
+    ranked = places.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    main = ranked[0][0]
+    named = {gazetteer.lookup(m.group(0)) for m in _CAPITALISED.finditer(text)}
+    if any(p and gazetteer.related(p, main) for p in named):
+        return None
+    for match in _IN_PLACE.finditer(text):
+        place = gazetteer.lookup(match.group("place"))
+        if place is not None and places[place] <= 1 and not gazetteer.related(place, main):
+            return place
+    return None
+
+
 def main_year(sentences_text: list[str], published: dt.date | None) -> int | None:
     """The year a document is about: its publication year, else the year it names most."""
     if published is not None:

@@ -16,7 +16,14 @@ import regex
 from checker.claims import Claim, Evidence, Qualifiers
 from checker.dates import find_time_expressions
 from checker.documents import Diagnostic, Document, Sentence, split_sentences
-from checker.events import earlier_event, earlier_pattern, main_year, time_apart
+from checker.events import (
+    earlier_event,
+    earlier_pattern,
+    main_year,
+    place_apart,
+    place_counts,
+    time_apart,
+)
 from checker.lexicon import Lexicon, lexicon_for
 from checker.names import clean_mention, is_given_name
 from checker.open_claims import open_claims
@@ -133,6 +140,7 @@ class DocumentContext:
         self.org_mentions, self.focus_org = self._find_orgs()
         self.focus_event = self._find_event()
         self._main_year: int | None | object = _UNSET
+        self._main_place: Counter[str] | object = _UNSET
         self._earlier = earlier_pattern(rulebook.open.earlier_words, self.lexicon.event_noun)
 
     # --- who is who ---------------------------------------------------------------------
@@ -282,7 +290,10 @@ class DocumentContext:
             return f"{event} ({when})"
         if earlier_event(sentence.text, self._earlier):
             return f"earlier {event}"
-        return event
+        if self._main_place is _UNSET:
+            self._main_place = place_counts(self.sentences, self.gazetteer)
+        elsewhere = place_apart(sentence.text, self._main_place, self.gazetteer)
+        return f"{event} ({elsewhere})" if elsewhere else event
 
     @property
     def focus_person(self) -> str | None:
@@ -578,6 +589,7 @@ class DocumentContext:
             interim=bool(regex.search(r"\b(?:interim|acting)\b", matched, regex.I)),
             attribution=attribution,
             disputed=lexicon.disputed(text, match.start("value"), match.end("value")),
+            generic=lexicon.is_generic(text),
             scope=scope,
             whole=whole,
             population=groups.get("population"),
@@ -625,7 +637,7 @@ def open_qualifiers(
     scope, whole = (None, False)
     if kind in ("count", "money", "percent"):
         scope, whole = context._scope(text, start)
-    if kind == "count" and scope is None:
+    if kind in ("count", "measure", "money") and scope is None:
         scope = part_scope(text, start, end)
     when = None
     if kind not in ("date", "weekday", "age"):
@@ -638,6 +650,7 @@ def open_qualifiers(
         revision=bool(lexicon.revision.search(text)),
         attribution=_attribution(lexicon, text),
         disputed=lexicon.disputed(text, start, end),
+        generic=lexicon.is_generic(text),
         scope=scope,
         whole=whole,
         when=when,

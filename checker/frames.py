@@ -17,7 +17,7 @@ from checker.words import Token, lemma
 _CLAUSE_MARKS = frozenset(",;:()\u2014")
 _SENTENCE_REACH = 12  # tokens: how far outside its clause a value looks for its predicate
 _DATE_REACH = 8  # tokens between a date or time and its predicate
-_DATED_KINDS = frozenset({"date", "weekday", "time"})
+_DATED_KINDS = frozenset({"date", "weekday", "time", "year"})
 
 
 @dataclass(frozen=True)
@@ -43,19 +43,25 @@ class FrameLexicon:
         self.ignored = {w.lower() for w in rules.ignored_words}
         self.frames = {f.name: f for f in rules.frames}
 
-    def predicate(self, words: list[Token], start: int, end: int, kind: str) -> Predicate | None:
+    def predicate(
+        self, words: list[Token], start: int, end: int, kind: str, dimension: str | None = None
+    ) -> Predicate | None:
         """The predicate nearest to a value of `kind` at [start, end): in its clause, then nearby.
 
         Only frames that key this kind of value count ('struck' dates an event, it does not
-        count anything).
+        count anything); a frame limited to some `dimensions` keys only measures of those.
         """
+        self._dimension = dimension
         index = [i for i, w in enumerate(words) if start <= w.start < end]
         if not index:
             return None
         first, last = index[0], index[-1]
         low, high = _clause(words, first, last)
         if kind in _DATED_KINDS:
-            # A date or a time belongs to the predicate beside it, in its own clause.
+            # A date or a time belongs to the predicate beside it, in its own clause, or in
+            # the next one when it opens the sentence ('In 1969, he was indicted').
+            if low == 0 and high < len(words) and words[high].text == ",":
+                high = _clause(words, high + 1, high + 1)[1]
             low, high = max(low, first - _DATE_REACH), min(high, last + _DATE_REACH + 1)
             return self._nearest(words, first, last, low, high, kind)
         found = self._nearest(words, first, last, low, high, kind)
@@ -71,9 +77,17 @@ class FrameLexicon:
         for size in range(min(self.longest, len(words) - i), 0, -1):
             phrase = tuple(lemma(w.text) for w in words[i : i + size])
             for frame in self.by_phrase.get(phrase, ()):
-                if not frame.kinds or kind in frame.kinds:
+                if (not frame.kinds or kind in frame.kinds) and self._fits(frame, kind):
                     return frame, size
         return None
+
+    def _fits(self, frame: Frame, kind: str) -> bool:
+        dimension = getattr(self, "_dimension", None)
+        return (
+            kind != "measure"
+            or not frame.dimensions
+            or (dimension or "measure") in frame.dimensions
+        )
 
     def _nearest(
         self,

@@ -36,6 +36,7 @@ class Lexicon:
         self.denial = regex.compile(
             rf"\b(?:{denial})\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", regex.I
         )
+        self.generic = _words(alternation(vocabulary.generic_markers))
         self.error_before = _words(alternation(vocabulary.error_adverbs))
         self.error_after = regex.compile(
             rf"^[^.;]{{0,60}}?\b(?:was|were|is|are|had\s+been|has\s+been|proved|turned\s+out\s+to\s+be)\s+"
@@ -95,6 +96,10 @@ class Lexicon:
             return None
         phrase = compiled(r"\s+").sub(" ", match.group(0).lower())
         return match.group(0), self._hedges[phrase]
+
+    def is_generic(self, sentence: str) -> bool:
+        """'A magnitude 6 quake can cause severe damage': a general statement, not a report."""
+        return bool(regex.match(r"\s*(?i:an?)\b", sentence) and self.generic.search(sentence))
 
     def disputed(self, sentence: str, start: int, end: int) -> bool:
         """True when the sentence denies the value or calls it wrong ('not $5bn', 'denied reports that')."""

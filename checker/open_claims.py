@@ -22,7 +22,7 @@ from checker.lexicon import Lexicon, lexicon_for
 from checker.rulebook import ClaimKind, Rulebook, ValueKind
 from checker.value_mentions import ValueMention, value_finder_for
 from checker.values import unit_dimension
-from checker.words import Token, tokens
+from checker.words import Token, is_common_word, lemma, tokens
 
 if TYPE_CHECKING:
     from checker.extract import DocumentContext
@@ -39,6 +39,7 @@ _CLAIM_KIND: dict[ValueKind, ClaimKind] = {
     "time": "time",
     "date": "date",
     "weekday": "date",
+    "year": "year",
     "score": "tally",
     "count": "count",
 }
@@ -85,11 +86,18 @@ class _OpenReader:
         self.rulebook = rulebook
         self.words = lexicon_for(rulebook)
         self.published: dt.date | None = context.document.published
+        honorifics = {h.rstrip(".") for h in context.lexicon.vocabulary.honorifics}
+        self.not_names = honorifics | context.lexicon.not_names
+        org_counts = Counter(name for _, name in context.org_mentions)
+        # An organisation named once may be a capitalised phrase ('Naval Command'); one named
+        # twice or more is one the article is about.
+        self.orgs = [(o, n) for o, n in context.org_mentions if org_counts[n] >= 2]
         self.furniture = tuple(w.lower() for w in rulebook.open.furniture_words)
 
     def claim(self, sentence: Sentence, words: list[Token], mention: ValueMention) -> Claim | None:
+        dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
         predicate = self._noun_frame(words, mention) or self.lexicon.predicate(
-            words, mention.start, mention.noun_end or mention.end, mention.kind
+            words, mention.start, mention.noun_end or mention.end, mention.kind, dimension
         )
         if predicate is not None and predicate.frame is not None and mention.noun:
             if mention.noun_end == predicate.end:
@@ -143,7 +151,7 @@ class _OpenReader:
     def _subject(self, sentence: Sentence, mention: ValueMention, about_event: bool):
         if mention.kind == "date" and (named := self._dated_event(sentence, mention)):
             return named, "event"
-        if about_event or mention.kind in ("date", "weekday"):
+        if about_event:
             event = self._event(sentence, mention)
             if event:
                 return event, "event"
@@ -152,7 +160,9 @@ class _OpenReader:
         if mention.kind == "age":
             person = self._person_beside(sentence, mention)
             return (person, "person") if person else (None, "any")
-        entity = None if is_title_case(sentence.text) else self._entity_before(sentence, mention)
+        entity = None
+        if not is_title_case(sentence.text):
+            entity = self._entity_before(sentence, mention) or self._pronoun(sentence, mention)
         if entity:
             return entity, "any"
         focus = self._focus()
@@ -163,7 +173,8 @@ class _OpenReader:
 
     def _event(self, sentence: Sentence, mention: ValueMention) -> str | None:
         """The event a value belongs to: the one reported, or an earlier one set apart."""
-        return self.context.event_apart(self.context.event_in(sentence) or UNNAMED_EVENT, sentence)
+        event = self.context.event_in(sentence) or self._focus() or UNNAMED_EVENT
+        return self.context.event_apart(event, sentence)
 
     def _person_beside(self, sentence: Sentence, mention: ValueMention) -> str | None:
         """The person an age is given for: named right after it ('16-year-old Kimani Gray')."""
@@ -210,17 +221,35 @@ class _OpenReader:
         at = sentence.start + mention.start
         found: list[tuple[int, str]] = [
             (offset, name)
-            for offset, name in (*context.person_mentions, *context.org_mentions)
-            if sentence.start <= offset < at
+            for offset, name in (*context.person_mentions, *self.orgs)
+            if sentence.start <= offset < at and self._is_entity(name, offset, sentence)
         ]
         return max(found)[1] if found else None
 
+    def _is_entity(self, name: str, offset: int, sentence: Sentence) -> bool:
+        """A name to give a value to: not an honorific, nor a capitalised common word ('Armed')."""
+        if name in self.not_names:
+            return False
+        if offset == sentence.start and " " not in name and is_common_word(name):
+            return False
+        return True
+
+    def _pronoun(self, sentence: Sentence, mention: ValueMention) -> str | None:
+        """'In 1969, he was indicted': the person a pronoun of the value's sentence refers to."""
+        context = self.context
+        for word in tokens(sentence.text[: mention.start]):
+            if word.text.lower() in context.lexicon.person_pronouns:
+                person = context.person_before(sentence.start + word.start)
+                known = person in context.persons.values()
+                return person if known and person not in self.not_names else None
+        return None
+
     def _focus(self) -> str | None:
         context = self.context
-        people = Counter(name for _, name in context.person_mentions)
-        orgs = Counter(name for _, name in context.org_mentions)
-        person = context.focus_person
-        org = context.focus_org
+        people = Counter(n for _, n in context.person_mentions if n not in self.not_names)
+        orgs = Counter(n for _, n in context.org_mentions if n not in self.not_names)
+        person = people.most_common(1)[0][0] if people else None
+        org = orgs.most_common(1)[0][0] if orgs else None
         if person and (not org or people[person] >= orgs[org]):
             return person
         return org
@@ -247,10 +276,10 @@ def _is_keyed(mention: ValueMention, predicate: Predicate | None) -> bool:
     if mention.kind == "count":
         return predicate is not None
     if mention.kind == "measure":
-        # '58km' needs a frame; '400-metre tanker' says what it measures.
-        return frame is not None or "-" in mention.text
-    if mention.kind == "score":
-        return frame is not None
+        # '58km' needs a predicate; '400-metre tanker' says what it measures.
+        return predicate is not None or "-" in mention.text
+    if mention.kind in ("score", "year"):
+        return frame is not None  # a year or a score needs a frame: 'found in 1991' is too vague
     return True
 
 
@@ -258,10 +287,14 @@ def _attribute(mention: ValueMention, predicate: Predicate | None, lexicon: Lexi
     """The key a value is compared by: its predicate and the noun or dimension it measures."""
     key = predicate.key if predicate else ""
     kind = mention.kind
+    if predicate and predicate.frame and kind in predicate.frame.attributes:
+        return predicate.frame.attributes[kind]
     if kind == "age":
         return "age"
     if kind in ("date", "weekday"):
         return f"date {key}".strip() if key else None
+    if kind == "year":
+        return f"year {key}" if key else None
     if kind == "time":
         return f"time {key}".strip() if key else "time"
     if kind == "score":
@@ -271,6 +304,9 @@ def _attribute(mention: ValueMention, predicate: Predicate | None, lexicon: Lexi
     if kind == "percent":
         return f"{key} share {mention.noun or ''}".strip() if key else None
     if kind == "measure":
+        if "-" in mention.text and mention.modifies:
+            # 'an 86-yard touchdown run', 'the 400-metre tanker': what it measures is its key.
+            return _join(lemma(mention.modifies), _dimension(mention, lexicon))
         return _join(key, _dimension(mention, lexicon))
     noun = None if mention.noun == "people" else mention.noun
     if not key and not noun:
@@ -292,6 +328,6 @@ def _join(*parts: str | None) -> str:
 
 
 def _policy(mention: ValueMention, frame) -> str:
-    if mention.kind == "age":
-        return f"{OPEN_PACK}:age"
+    if mention.kind in ("age", "year"):
+        return f"{OPEN_PACK}:{mention.kind}"
     return f"{OPEN_PACK}:{frame.name}" if frame is not None else f"{OPEN_PACK}:"

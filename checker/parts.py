@@ -20,12 +20,15 @@ _PART_BEFORE = regex.compile(
     rf"{_NUMBER}\s+[\p{{L}}-]+\s+(?:and|plus)\s+$|{_NUMBER}\s+[\p{{L}}-]+,\s+$", regex.I
 )
 _INCREMENT = regex.compile(r"^\s*(?:more|additional|further|extra|other)\b", regex.I)
+_INCREMENT_BEFORE = regex.compile(
+    r"\b(?:another|an\s+additional|a\s+further|an\s+extra|adding|added|add)\s+$", regex.I
+)
 
 
 def part_scope(text: str, start: int, end: int) -> str | None:
     """The part a count at [start, end) of a sentence stands for, or None for a whole."""
     after = text[end : end + 60]
-    if _INCREMENT.match(after):
+    if _INCREMENT.match(after) or _INCREMENT_BEFORE.search(text[max(0, start - 20) : start]):
         return "more"
     coordinated = _PART_AFTER.match(after)
     if coordinated:

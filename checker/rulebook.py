@@ -180,6 +180,10 @@ class Vocabulary(Strict):
     attribution_markers: list[str] = Field(default_factory=list)
     negation_markers: list[str] = Field(default_factory=list)
     denial_verbs: list[str] = Field(default_factory=list)
+    generic_markers: list[str] = Field(
+        default_factory=list,
+        description="Modals of a general statement ('a magnitude 6 quake can cause...'): no claim.",
+    )
     report_nouns: list[str] = Field(default_factory=list)
     error_adverbs: list[str] = Field(default_factory=list)
     error_adjectives: list[str] = Field(default_factory=list)
@@ -263,7 +267,7 @@ class AttributePolicy(Strict):
 
 
 ValueKind = Literal[
-    "money", "percent", "measure", "age", "time", "date", "weekday", "score", "count"
+    "money", "percent", "measure", "age", "time", "date", "weekday", "year", "score", "count"
 ]
 
 
@@ -293,6 +297,16 @@ class Frame(Strict):
     )
     counts_people: bool = Field(
         False, description="A bare number is a count of people ('killing 10', 'ten dead')."
+    )
+    dimensions: list[str] = Field(
+        default_factory=list,
+        description="For measures: the unit dimensions the frame keys ('magnitude'); "
+        "'measure' is a number without a unit.",
+    )
+    attributes: dict[ValueKind, str] = Field(
+        default_factory=dict,
+        description="The attribute a kind of value takes, to align with a pack's "
+        "('sentenced' measures are a 'prison sentence').",
     )
     changes: Literal["never", "over_time", "on_event"] = "over_time"
     cumulative: bool = False
@@ -592,6 +606,9 @@ def _open_policies(rules: OpenRules) -> dict[str, AttributePolicy]:
     }
     policies["open:age"] = AttributePolicy(
         name="open:age", changes="never", max_severity=cap, bounds="info"
+    )
+    policies["open:year"] = AttributePolicy(
+        name="open:year", changes="never", max_severity=cap, bounds="info"
     )
     policies["open:"] = AttributePolicy(name="open:", max_severity=cap, bounds="info")
     return policies

@@ -20,7 +20,7 @@ from checker.patterns import compiled, word_pattern
 from checker.rulebook import Bound, Office, Tense
 
 ValueType = Literal["quantity", "office", "person", "place", "date", "weekday", "tally", "text"]
-_DIGITS = regex.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+_DIGITS = regex.compile(r"(?<![\w.])(\d{1,3}(?:, ?\d{3})+(?!\d)|\d+)(\.\d+)?")
 _CONVERSION = regex.compile(r"\(([^()]*)\)\s*$")
 _SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
 
@@ -95,7 +95,7 @@ def parse_number(text: str, lexicon: Lexicon) -> tuple[float, float] | None:
     match = _DIGITS.search(text)
     scale = _scale(text, lexicon, match.end() if match else 0)
     if match:
-        whole, fraction = match.group(1).replace(",", ""), match.group(2) or ""
+        whole, fraction = regex.sub(r", ?", "", match.group(1)), match.group(2) or ""
         number = float(whole + fraction)
         if fraction:
             half = 0.5 * 10 ** -(len(fraction) - 1)

@@ -33,4 +33,18 @@ def lemma(word: str) -> str:
     lowered = word.lower().strip(".'\u2019")
     if not lowered.isalpha():
         return lowered
-    return simplemma.lemmatize(lowered, lang="en").lower()
+    base = simplemma.lemmatize(lowered, lang="en").lower()
+    if base == lowered and lowered.endswith("ing") and len(lowered) > 5:
+        # 'serving' is also a noun (a serving): the verb's lemma is what keys a predicate.
+        stem = lowered[:-3]
+        for candidate in (stem + "e", stem, stem[:-1]):
+            if simplemma.is_known(candidate, lang="en"):
+                return candidate
+    return base
+
+
+@functools.lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """Whether a capitalised word is an ordinary English word ('Armed', 'Major'), not a name."""
+    lowered = word.lower()
+    return lowered.isalpha() and simplemma.is_known(lowered, lang="en") and lowered != word

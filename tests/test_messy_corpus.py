@@ -100,7 +100,7 @@ def test_the_syndicated_copy_is_merged_and_findings_cross_formats():
     assert report["duplicates"] == [
         {
             "kept": "pages/boeing-ortberg.html",
-            "merged": [{"id": "pages/wire-copy.htm", "similarity": 0.889, "claims_dropped": 6}],
+            "merged": [{"id": "pages/wire-copy.htm", "similarity": 0.889, "claims_dropped": 10}],
         }
     ]
     ages = [d for d in report["discrepancies"] if d["subject"] == "Kelly Ortberg"]
