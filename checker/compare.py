@@ -101,6 +101,8 @@ class Comparer:
         changes = [c for c in claims if c.change]
         judged: list[tuple[tuple, tuple, Judged]] = []
         for key_a, key_b in combinations(sorted(clusters, key=repr), 2):
+            if _side_by_side(clusters[key_a], clusters[key_b]):
+                continue
             best = self._best_pair(clusters[key_a], clusters[key_b], policy, changes)
             if best:
                 judged.append((key_a, key_b, best))
@@ -385,7 +387,11 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         ia, ib = va.interval(vb.unit), vb.interval()
     if ia is None or ib is None:
         return None
-    if not (ia[0] < ib[1] and ib[0] < ia[1]) and ia != ib:
+    overlap = ia[0] < ib[1] and ib[0] < ia[1]
+    # 'a dozen' (exactly 12) meets 'at least a dozen' at 12; rounded figures that only touch
+    # ('411' and '412') do not agree.
+    meets = (ia[1] == ib[0] or ib[1] == ia[0]) and (va.precision == 0 or vb.precision == 0)
+    if not overlap and not meets and ia != ib:
         return Verdict(
             "contradiction",
             "conflicting_values",
@@ -399,6 +405,21 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
             f"{bound.label} is a bound that {figure.label} satisfies, so the two are compatible but not equally precise",
         )
     return None
+
+
+def _side_by_side(left: list[NormalisedClaim], right: list[NormalisedClaim]) -> bool:
+    """Whether one sentence states both values as they are (neither as a change).
+
+    A sentence that gives '14.9 points' and 'five points', or '$160 million' and
+    '$140 million', is telling two facts apart, not disagreeing with itself: the subject
+    and attribute that group them are too coarse to compare them.
+    """
+    steady = {_sentence_of(c) for c in left if not c.change and c.tense == "current"}
+    return any(_sentence_of(c) in steady and not c.change and c.tense == "current" for c in right)
+
+
+def _sentence_of(claim: NormalisedClaim) -> tuple[str, int]:
+    return claim.document, claim.claim.evidence.sentence_start
 
 
 def _falls(a: NormalisedClaim, b: NormalisedClaim) -> bool:

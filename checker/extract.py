@@ -34,6 +34,7 @@ from checker.rulebook import REGEX_TIMEOUT_SECONDS, CompiledRule, Rulebook
 from checker.scan import WordAlternation, may_match
 
 _UNSET = object()
+_GOES_ON = regex.compile(r"(?:It|That|This|The\s+(?:earlier|previous|same)\s+\w+)\s")
 SCOPED_KINDS = frozenset({"money", "percent", "count"})
 PERSON_KINDS = frozenset({"title", "age"})
 _CLAUSE_SEPARATOR = regex.compile(r"[,;:](?!\d)")
@@ -279,9 +280,16 @@ class DocumentContext:
         return self.focus_event
 
     def event_apart(self, event: str | None, sentence: Sentence) -> str | None:
-        """`event`, or another one when the sentence sets it apart (checker.events)."""
+        """`event`, or another one when the sentence sets it apart (checker.events).
+
+        A sentence that opens with 'It' or 'That' goes on about the previous one's event.
+        """
         if event is None:
             return None
+        if sentence.index and _GOES_ON.match(sentence.text):
+            previous = self.sentences[sentence.index - 1]
+            if previous.index != sentence.index:
+                return self.event_apart(event, previous)
         published = self.document.published
         if self._main_year is _UNSET:
             self._main_year = main_year([s.text for s in self.sentences], published)

@@ -85,7 +85,7 @@ def _name_generic_events(claims: list[NormalisedClaim], lexicon: Lexicon) -> lis
             kind = lexicon.event_kind(claim.subject)
             if kind:
                 named[kind].add(claim.subject)
-    main = _main_event(claims)
+    main = _main_event(claims) or _main_entity(claims)
     renamed = []
     for claim in claims:
         if claim.subject == UNNAMED_EVENT and main:
@@ -107,6 +107,18 @@ def _main_event(claims: list[NormalisedClaim]) -> str | None:
     if not documents:
         return None
     return max(sorted(documents), key=lambda event: len(documents[event]))
+
+
+def _main_entity(claims: list[NormalisedClaim]) -> str | None:
+    """The person or organisation most documents' claims are about (the story's focus)."""
+    documents: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.claim.subject_type in ("person", "org", "any") and claim.subject != UNNAMED_EVENT:
+            if RELATION_ARROW not in claim.subject:
+                documents[claim.subject].add(claim.document)
+    if not documents:
+        return None
+    return max(sorted(documents), key=lambda name: len(documents[name]))
 
 
 def _names_in_documents(documents: list[Document], lexicon: Lexicon):
@@ -239,6 +251,8 @@ def _value(
         value = measure(claim.value, lexicon, policy.tolerance)
         if value is None or value.unit:
             return value
+        if claim.kind == "count" and _is_fraction_of_one(value, claim.value, lexicon):
+            return None  # 'a magnitude-5.2 quake has injured three': 5.2 counts nothing
         return value.model_copy(update={"label": _count_label(value, claim, lexicon)})
     if claim.kind in ("age", "year"):
         number = int(claim.value) if claim.value.isdigit() else None
@@ -267,6 +281,16 @@ def _value(
             type="weekday", label=claim.value.strip().capitalize(), weekday=weekday, span=span
         )
     return Value(type="text", label=claim.value)
+
+
+def _is_fraction_of_one(value, text: str, lexicon: Lexicon) -> bool:
+    """A count with a decimal point and no scale word ('5.2', not '1.5 million')."""
+    point = value.point
+    return (
+        point is not None
+        and point != int(point)
+        and not any(word in lexicon.vocabulary.scale_words for word in text.lower().split())
+    )
 
 
 def _count_label(value, claim: Claim, lexicon: Lexicon) -> str:

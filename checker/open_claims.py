@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from checker.extract import DocumentContext
 
 OPEN_PACK = "open"
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december".split()
+)
 UNNAMED_EVENT = "the reported event"  # what a toll is about when no article names the event
 MIN_SENTENCE_WORDS = 4  # fewer words around the values: a dateline or a label, not a statement
 _CLAUSE_BREAK = regex.compile(r"[,;:()]")
@@ -173,7 +177,7 @@ class _OpenReader:
 
     def _event(self, sentence: Sentence, mention: ValueMention) -> str | None:
         """The event a value belongs to: the one reported, or an earlier one set apart."""
-        event = self.context.event_in(sentence) or self._focus() or UNNAMED_EVENT
+        event = self.context.event_in(sentence) or UNNAMED_EVENT
         return self.context.event_apart(event, sentence)
 
     def _person_beside(self, sentence: Sentence, mention: ValueMention) -> str | None:
@@ -228,7 +232,7 @@ class _OpenReader:
 
     def _is_entity(self, name: str, offset: int, sentence: Sentence) -> bool:
         """A name to give a value to: not an honorific, nor a capitalised common word ('Armed')."""
-        if name in self.not_names:
+        if name in self.not_names or name.lower().rstrip(".") in _MONTHS:
             return False
         if offset == sentence.start and " " not in name and is_common_word(name):
             return False
@@ -300,7 +304,10 @@ def _attribute(mention: ValueMention, predicate: Predicate | None, lexicon: Lexi
     if kind == "score":
         return f"{key} score".strip() if key else None
     if kind == "money":
-        return f"{key} amount".strip() if key else None
+        # A money value keys by its frame ('cost'): a verb the lexicon does not know says
+        # little about which amount it is ('made', 'disguised').
+        frame = predicate.frame.name if predicate and predicate.frame else ""
+        return f"{frame} amount".strip() if frame else None
     if kind == "percent":
         return f"{key} share {mention.noun or ''}".strip() if key else None
     if kind == "measure":

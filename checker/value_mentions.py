@@ -161,6 +161,8 @@ class ValueFinder:
         if regex.match(r"-\p{L}", text[span[1] : span[1] + 2]):
             return True  # '6.7-strength', 'a 10-storey block': a modifier, not a count
         after = text[span[1] :].lstrip()
+        if regex.match(r"(?i)of\s+(?:the\s+)?\d", after):
+            return True  # '30 of the 80 wounded': a part of a count given beside it
         if after[:1].isupper() and not is_title_case(text):
             return True  # '.357 Magnum', '747 Jumbo': a model, not a count
         if regex.search(r"(?i)\bthe\s+$", text[: span[0]]):
