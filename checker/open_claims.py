@@ -234,6 +234,8 @@ class _OpenReader:
         """A name to give a value to: not an honorific, nor a capitalised common word ('Armed')."""
         if name in self.not_names or name.lower().rstrip(".") in _MONTHS:
             return False
+        if any(ch.isdigit() for ch in name):
+            return False  # 'SEK 11bn', 'AK-47': a value or a model, not who it is about
         if offset == sentence.start and " " not in name and is_common_word(name):
             return False
         return True

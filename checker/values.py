@@ -83,6 +83,14 @@ class Value(BaseModel):
         )
 
 
+_SPACED_THOUSANDS = regex.compile(r"(?<=\d), (?=\d{3}(?!\d))")
+
+
+def as_written(text: str) -> str:
+    """A value's label: its text, with '1, 500' (text rebuilt from tokens) as '1,500'."""
+    return _SPACED_THOUSANDS.sub(",", text.strip())
+
+
 def _round(number: float | None) -> float | None:
     return None if number is None else round(number, 6)
 
@@ -185,7 +193,7 @@ def measure(text: str, lexicon: Lexicon, tolerance: float | None = None) -> Valu
         for k in ("low", "high", "point")
     }
     return value.model_copy(
-        update={**scaled, "precision": value.precision * factor, "label": text.strip()}
+        update={**scaled, "precision": value.precision * factor, "label": as_written(text)}
     )
 
 
@@ -237,7 +245,7 @@ def quantity(
         low, high = _interval(share, 0.5, bound, 0.1)
         return Value(
             type="quantity",
-            label=text.strip(),
+            label=as_written(text),
             low=low,
             high=high,
             point=share,
@@ -249,7 +257,7 @@ def quantity(
     if span is not None:
         return Value(
             type="quantity",
-            label=text.strip(),
+            label=as_written(text),
             low=span[0],
             high=span[1],
             bound="range",
@@ -268,7 +276,7 @@ def quantity(
             spread = (hedge[1].tolerance or 0.1) * (low + high) / 2
             low, high = low - spread, high + spread
         return Value(
-            type="quantity", label=text.strip(), low=low, high=high, unit=unit, bound="exact"
+            type="quantity", label=as_written(text), low=low, high=high, unit=unit, bound="exact"
         )
     number, half = parsed
     if tolerance is not None:
@@ -278,7 +286,7 @@ def quantity(
     low, high = _interval(number, half, bound, width)
     return Value(
         type="quantity",
-        label=text.strip(),
+        label=as_written(text),
         low=low,
         high=high,
         point=number,
