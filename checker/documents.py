@@ -143,3 +143,26 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     # Only soft line breaks are left inside a sentence: read them as spaces (same length).
     flat = stripped.replace("\n", " ")
     sentences.append(Sentence(index=len(sentences), start=begin, end=begin + len(flat), text=flat))
+
+
+# Words a Title Case headline keeps in lower case ("Acme Names New Chief as Founder Steps Aside").
+MINOR_WORDS = frozenset(
+    "a an the and but or nor for so yet as at by in of off on onto per to up via vs v with "
+    "from into than".split()
+)
+_TITLE_WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'\u2019.&-]*")
+# Fewer capitalised words than this do not make a line Title Case ("Photo: Getty Images").
+MIN_TITLE_CASE_WORDS = 4
+
+
+def is_title_case(text: str) -> bool:
+    """True for a line in Title Case, as headlines are: every word capitalised, verbs included.
+
+    Minor words (articles, short prepositions, conjunctions) may stay in lower case.
+
+    In such a line capitalisation says nothing about names: "Acme Robotics Names New Chief as
+    Founder Steps Aside" is a name ("Acme Robotics") and a sentence, not four names. An ordinary
+    sentence has lower-case verbs ("Keir Starmer became Prime Minister").
+    """
+    words = [w for w in _TITLE_WORD.findall(text) if w.lower() not in MINOR_WORDS]
+    return len(words) >= MIN_TITLE_CASE_WORDS and all(w[0].isupper() for w in words)

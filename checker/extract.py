@@ -151,10 +151,18 @@ class PackClaims:
         value = groups.get("value", "").strip()
         if not value:
             return None
+        if mentions.in_title_case(sentence) and not all(
+            mentions.named_here(groups[slot], sentence)
+            for slot in ("subject", "org", "object")
+            if slot in groups
+        ):
+            return None  # a headline's capitalised words that name nothing in the article
         start = sentence.start + match.start()
         org = None
         if rule.kind == "title":
             value, org_text = self._split_title(value)
+            if org_text and not mentions.named_here(org_text, sentence):
+                return None
             org_text = org_text or groups.get("org")
             if org_text:
                 org = mentions.resolve(org_text, start, sentence, "org")

@@ -4,6 +4,10 @@ The rules' matches name people and organisations in many ways: "Sam Altman", "Al
 "the company", "its", "the private equity firm". `Mentions` finds the names the document uses
 and resolves a mention at an offset to the entity it stands for, inside the document; names
 are matched across documents later (normalise).
+
+Names are learnt from the ordinary sentences only. In a Title Case line (a headline:
+checker.documents.is_title_case) every word is capitalised, so a capitalised run there is a
+name only when it is one the ordinary sentences use, a declared alias or a known place.
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from checker.documents import Document, Sentence
+from checker.documents import Document, Sentence, is_title_case
 from checker.lexicon import Lexicon, lexicon_for
-from checker.names import clean_mention, is_given_name
+from checker.names import clean_mention, is_given_name, name_key
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import Rulebook
 from checker.scan import WordAlternation, may_match
@@ -39,6 +43,12 @@ class Mentions:
         self.lexicon: Lexicon = lexicon_for(rulebook)
         self.gazetteer: Gazetteer = gazetteer_for(rulebook)
         self.rulebook = rulebook
+        self.title_case = frozenset(s.start for s in sentences if is_title_case(s.text))
+        self._declared = {
+            name_key(name)
+            for alias in rulebook.aliases
+            for name in (alias.canonical, *alias.aliases)
+        }
         self.persons = self._find_persons(hits)
         self.person_mentions = self._mentions(self.persons)
         self.org_mentions, self.focus_org = self._find_orgs()
@@ -51,6 +61,8 @@ class Mentions:
         full_names: set[str] = set()
         orgs: set[str] = set()
         for hit in hits:
+            if hit.sentence.start in self.title_case:
+                continue  # capitalised words of a headline are not names by themselves
             groups = hit.match.groupdict()
             orgs.update(self.clean(groups[g]) for g in ("org", "object") if groups.get(g))
             subject = self.clean(groups.get("subject") or "")
@@ -66,7 +78,7 @@ class Mentions:
                     full_names.add(name)
         honorifics = {h.rstrip(".") for h in self.lexicon.vocabulary.honorifics}
         self.name_candidates: list[tuple[int, str]] = []
-        for sentence in self.sentences:
+        for sentence in self.ordinary_sentences():
             for match in self.lexicon.person_scan.finditer(sentence.text, overlapped=True):
                 raw = match.group(0)
                 name = self.clean(raw)
@@ -129,11 +141,13 @@ class Mentions:
 
     def _find_orgs(self) -> tuple[list[tuple[int, str]], str | None]:
         mentions: list[tuple[int, str]] = []
-        for sentence in self.sentences:
+        for sentence in self.ordinary_sentences():
             for match in self.lexicon.org_scan.finditer(sentence.text):
                 name = self._org_name(match.group(0))
                 if name:
                     mentions.append((sentence.start + match.start(), name))
+        if self.title_case:
+            mentions = sorted(mentions + self._known_orgs_in_title_case(mentions))
         counts = Counter(name for _, name in mentions)
         merged = _merge_short_forms(counts)
         mentions = [(offset, merged.get(name, name)) for offset, name in mentions]
@@ -148,6 +162,24 @@ class Mentions:
             if focus and count >= FOCUS_CLOSE_RATIO * ranked[0][1]
         )
         return mentions, focus
+
+    def _known_orgs_in_title_case(self, mentions: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """The organisations of the ordinary sentences (or declared aliases) a headline names."""
+        known = {name for _, name in mentions} | self.explicit_orgs
+        known |= {
+            name
+            for alias in self.rulebook.aliases
+            if alias.type in ("org", "any")
+            for name in (alias.canonical, *alias.aliases)
+        }
+        pattern = WordAlternation(known)
+        found = []
+        for sentence in self.sentences:
+            if sentence.start in self.title_case:
+                for start, raw in pattern.finditer(sentence.text):
+                    if name := self._org_name(raw):
+                        found.append((sentence.start + start, name))
+        return found
 
     def _org_name(self, raw: str) -> str | None:
         words = raw.split()
@@ -178,6 +210,11 @@ class Mentions:
                 self.named_events.append(
                     (sentence.start + match.start(), self.lexicon.event_name(match.group(0)))
                 )
+        if self.title_case:  # a headline's named event counts when the article names it too
+            ordinary = {n for p, n in self.named_events if not self._in_title_case(p)}
+            self.named_events = [
+                (p, n) for p, n in self.named_events if n in ordinary or not self._in_title_case(p)
+            ]
         named = Counter(name for _, name in self.named_events)
         if named and named.most_common(1)[0][1] >= 2:
             return named.most_common(1)[0][0]
@@ -208,6 +245,46 @@ class Mentions:
         event = self.lexicon.event_nouns.get(noun, noun)
         ordinal = next((w for w in words if w in ("second", "third", "fourth", "later")), None)
         return f"{ordinal} {event}" if ordinal else event
+
+    # --- Title Case lines -----------------------------------------------------------------
+
+    def ordinary_sentences(self) -> list[Sentence]:
+        """The sentences that are not Title Case lines: the ones names are learnt from."""
+        return [s for s in self.sentences if s.start not in self.title_case]
+
+    def _in_title_case(self, offset: int) -> bool:
+        index = bisect.bisect_right([s.start for s in self.sentences], offset) - 1
+        return index >= 0 and self.sentences[index].start in self.title_case
+
+    def in_title_case(self, sentence: Sentence) -> bool:
+        """Whether a sentence is a Title Case line (a headline), where capitals name nothing."""
+        return sentence.start in self.title_case
+
+    def is_known(self, name: str) -> bool:
+        """A name the ordinary sentences use, a declared alias or a place the gazetteer knows."""
+        return (
+            name in self.persons
+            or name in self.persons.values()
+            or name in self.explicit_orgs
+            or any(name == n for _, n in self.org_mentions)
+            or any(name == n for _, n in self.named_events)
+            or self._is_place(name)
+            or name_key(name) in self._declared
+        )
+
+    def named_here(self, text: str, sentence: Sentence) -> bool:
+        """False for capitalised words of a Title Case line that name nothing named elsewhere.
+
+        ("Founder Steps" in "Acme Names New Chief as Founder Steps Aside"; pronouns and
+        descriptors such as "the company" are always fine.)
+        """
+        if sentence.start not in self.title_case:
+            return True
+        name = self.clean(self._strip_leading(text.strip()))
+        words = [w for w in name.split() if w not in self.lexicon.not_names]
+        if not any(w[:1].isupper() for w in words):
+            return True  # a pronoun or a descriptor ('the company')
+        return self.is_known(name)
 
     # --- resolving a mention --------------------------------------------------------------
 
@@ -272,6 +349,8 @@ class Mentions:
         name = self.clean(self._strip_leading(words))
         if not name or all(w in self.lexicon.not_names for w in name.split()):
             return None
+        if sentence.start in self.title_case and not self.is_known(name):
+            return None  # capitalised words of a headline that name nothing in the article
         if kind == "org" and (name in self.persons or self._is_place(name)):
             return None  # an organisation slot filled by a person or a place: not this claim
         return self.persons.get(name, name) if kind in ("person", "any") else name
