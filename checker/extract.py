@@ -166,6 +166,8 @@ class PackClaims:
             org_text = org_text or groups.get("org")
             if org_text:
                 org = mentions.resolve(org_text, start, sentence, "org")
+        if rule.kind == "title" and self._is_predecessor(hit):
+            return None  # "succeeding Jane Roe as chief executive": Roe held the post before
         subject, mention, via_focus = self._subject(hit, groups, start)
         if not subject or (rule.subject_type == "person" and not mentions.is_person(subject)):
             return None
@@ -265,6 +267,13 @@ class PackClaims:
             return self.mentions.person_before(sentence.start + hit.match.start())
         return None
 
+    def _is_predecessor(self, hit: Hit) -> bool:
+        """Whether the subject is named as the one replaced ('succeeding X', 'replaces X')."""
+        if "subject" not in hit.match.re.groupindex or hit.match.start("subject") < 0:
+            return False
+        start = hit.match.start("subject")
+        return bool(self.lexicon.predecessor.search(hit.sentence.text[max(0, start - 40) : start]))
+
     def _split_title(self, value: str) -> tuple[str, str | None]:
         """'former Rockwell Collins chief' -> ('former chief', 'Rockwell Collins')."""
         match = self._title_split.search(value)
@@ -278,6 +287,8 @@ class PackClaims:
             w for w in head.split() if w.lower() not in self.lexicon.vocabulary.title_modifiers
         ]
         org = " ".join(org_words).strip() or None
+        if org and not any(w[:1].isupper() for w in org_words):
+            org = None  # 'became chief executive': lower-case words name no organisation
         title = " ".join([*modifiers, match.group(0).strip()])
         return title, org
 

@@ -67,7 +67,12 @@ def qualifiers_for(
         hedge=hedge[0].lower() if hedge else None,
         tense=found_tense,
         markers=markers,
-        change=change or is_change(lexicon, text, value_start, matched),
+        change=change
+        or (
+            is_title_change(lexicon, text, value_start, matched)
+            if kind == "title"
+            else is_change(lexicon, text, value_start, matched)
+        ),
         revision=bool(lexicon.revision.search(text)),
         interim=bool(_INTERIM.search(matched)),
         attribution=attribution(lexicon, text),
@@ -92,6 +97,8 @@ def tense_of(
     A fixed `tense` wins; titles are current unless fixed; other values are future or past when
     a marker stands in their clause up to 80 characters before them ('will', 'previously').
     """
+    if tense is None and kind == "title" and left_post(lexicon, text, value_start, value_end):
+        return "past", ("from",)
     if tense is not None or kind == "title":
         return tense or "current", ()
     clause_start, _ = clause_bounds(text, value_start)
@@ -107,6 +114,29 @@ def is_change(lexicon: Lexicon, text: str, value_start: int, matched_text: str) 
     """Whether the words before the value, or the matched phrase, mark a change ('became')."""
     before = clause_before(text, value_start)
     return bool(lexicon.change.search(before[-60:] + " " + matched_text))
+
+
+def left_post(lexicon: Lexicon, text: str, value_start: int, value_end: int) -> bool:
+    """Whether a title is the first of a 'from TITLE to TITLE' move: the post someone left."""
+    return bool(
+        lexicon.transition_from.search(text[max(0, value_start - 40) : value_start])
+        and lexicon.transition_to_after.match(text[value_end : value_end + 120])
+    )
+
+
+def is_title_change(lexicon: Lexicon, text: str, value_start: int, matched_text: str) -> bool:
+    """Whether a title is worded as a change.
+
+    A change or title-change marker of the lexicon in the clause before the title or in the
+    match ('who is stepping down to join a rival, the chief executive', 'was appointed interim
+    chief executive'), or the title is the second post of 'from TITLE to TITLE'. (The words
+    after the match are not read: 'Chief technology officer Mira Murati was named interim CEO'
+    changes her title away from the one matched.)
+    """
+    if lexicon.transition_to.search(text[max(0, value_start - 120) : value_start]):
+        return True
+    before = clause_before(text, value_start)[-60:]
+    return bool(lexicon.title_change.search(before + " " + matched_text))
 
 
 def scope_of(mentions: Mentions, text: str, position: int) -> tuple[str | None, bool]:

@@ -133,3 +133,111 @@ def test_headline_declared_alias_is_a_name(rulebook):
         name == "Google parent Alphabet" or name == "Alphabet" for _, name in mentions.org_mentions
     ) or (mentions.is_known("Alphabet"))
     assert not any("Posts" in name for _, name in mentions.org_mentions)
+
+
+# --- b) changes worded as news -------------------------------------------------------------
+
+
+def titles_of(text: str, rulebook) -> list:
+    return [c for c in claims_of(text, rulebook) if c.kind == "title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        (
+            "Jane Roe is stepping down as chief executive of Acme Corp to join a rival.",
+            "Jane Roe",
+            "chief executive",
+        ),
+        (
+            "Stepping down to join a rival, chief executive Jane Roe thanked the staff.",
+            "Jane Roe",
+            "chief executive",
+        ),
+        (
+            "Acme Corp said Mark Hale was appointed interim chief executive on Monday.",
+            "Mark Hale",
+            "interim chief executive",
+        ),
+        (
+            "Jane Roe was promoted to chief operating officer.",
+            "Jane Roe",
+            "chief operating officer",
+        ),
+        (
+            "Acme Corp named Mark Hale chief executive, replacing Jane Roe.",
+            "Mark Hale",
+            "chief executive",
+        ),
+        (
+            "Mark Hale succeeds Jane Roe as chief executive of Acme Corp.",
+            "Mark Hale",
+            "chief executive",
+        ),
+        ("Mark Hale took over from Jane Roe as chair in March.", "Mark Hale", "chair"),
+    ],
+)
+def test_news_wording_marks_a_title_change(rulebook, text, subject, value):
+    found = [c for c in titles_of(text, rulebook) if c.subject == subject and c.value == value]
+    assert found, titles_of(text, rulebook)
+    assert all(c.qualifiers.change for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Hale succeeds Jane Roe as chief executive of Acme Corp.",
+        "Mark Hale replaces Jane Roe as chief executive of Acme Corp.",
+        "Mark Hale, succeeding Jane Roe, became chief executive of Acme Corp.",
+        "Acme Corp named Mark Hale chief executive, replacing Jane Roe.",
+        "Acme Corp has appointed Mark Hale to succeed Jane Roe as chief executive.",
+        "Mark Hale will replace Jane Roe as chief executive in June.",
+    ],
+)
+def test_the_one_replaced_does_not_get_the_new_title(rulebook, text):
+    assert not [c for c in titles_of(text, rulebook) if c.subject == "Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "left", "taken"),
+    [
+        (
+            "Rishi Sunak moved Suella Braverman from Home Secretary to Foreign Secretary.",
+            "Suella Braverman",
+            "Home Secretary",
+            "Foreign Secretary",
+        ),
+        (
+            "The reshuffle began with Suella Braverman. It moved her from Home Secretary to "
+            "Foreign Secretary.",
+            "Suella Braverman",
+            "Home Secretary",
+            "Foreign Secretary",
+        ),
+        (
+            "Jane Roe was promoted from chief operating officer to chief executive.",
+            "Jane Roe",
+            "chief operating officer",
+            "chief executive",
+        ),
+        (
+            "Jane Roe moved from the role of chief financial officer to chief executive.",
+            "Jane Roe",
+            "chief financial officer",
+            "chief executive",
+        ),
+    ],
+)
+def test_from_title_to_title(rulebook, text, subject, left, taken):
+    found = {c.value: c.qualifiers for c in titles_of(text, rulebook) if c.subject == subject}
+    assert found[left].tense == "past"
+    assert found[taken].tense == "current" and found[taken].change
+
+
+def test_a_title_left_for_another_is_not_a_change_to_it(rulebook):
+    """'Chief technology officer Mira Murati was named interim CEO': CTO is the post she leaves."""
+    text = "Chief technology officer Mira Murati was named interim CEO while the board searches."
+    found = {c.value: c.qualifiers for c in titles_of(text, rulebook)}
+    assert not found["Chief technology officer"].change
+    assert found["interim CEO"].change
