@@ -145,25 +145,24 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     sentences.append(Sentence(index=len(sentences), start=begin, end=begin + len(flat), text=flat))
 
 
-_WORD = regex.compile(r"[\p{L}][\p{L}'\u2019-]*")
-_MINOR_WORDS = frozenset(
-    "a an the and or but nor of in on at to for by with from as into onto over after vs via".split()
+# Words a Title Case headline keeps in lower case ("Acme Names New Chief as Founder Steps Aside").
+MINOR_WORDS = frozenset(
+    "a an the and but or nor for so yet as at by in of off on onto per to up via vs v with "
+    "from into than".split()
 )
+_TITLE_WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'\u2019.&-]*")
+# Fewer capitalised words than this do not make a line Title Case ("Photo: Getty Images").
+MIN_TITLE_CASE_WORDS = 4
 
 
 def is_title_case(text: str) -> bool:
-    """A headline in Title Case ('Acme Robotics Names New Chief as Founder Steps Aside').
+    """True for a line in Title Case, as headlines are: every word capitalised, verbs included.
 
-    Most words other than short function words are capitalised, verbs included, so
-    capitalisation says nothing about which words are names.
+    Minor words (articles, short prepositions, conjunctions) may stay in lower case.
+
+    In such a line capitalisation says nothing about names: "Acme Robotics Names New Chief as
+    Founder Steps Aside" is a name ("Acme Robotics") and a sentence, not four names. An ordinary
+    sentence has lower-case verbs ("Keir Starmer became Prime Minister").
     """
-    words = _WORD.findall(text)
-    content = [w for w in words if w.lower() not in _MINOR_WORDS]
-    if len(content) < 4:
-        return False
-    capitalised = sum(1 for w in content if w[0].isupper())
-    return (
-        capitalised >= 0.8 * len(content)
-        and not text.rstrip().endswith((".", "?", "!"))
-        or (capitalised == len(content) and len(content) >= 5)
-    )
+    words = [w for w in _TITLE_WORD.findall(text) if w.lower() not in MINOR_WORDS]
+    return len(words) >= MIN_TITLE_CASE_WORDS and all(w[0].isupper() for w in words)

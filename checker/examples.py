@@ -76,6 +76,8 @@ def matches(claim: NormalisedClaim, expected: ExpectedClaim) -> bool:
     ]
     if expected.disputed is not None and expected.disputed != claim.claim.qualifiers.disputed:
         return False
+    if expected.change is not None and expected.change != claim.claim.qualifiers.change:
+        return False
     return all(want is None or name_key(want) in {name_key(v) for v in got} for want, got in checks)
 
 

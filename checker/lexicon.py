@@ -26,6 +26,20 @@ class Lexicon:
         self.change = _words(
             alternation(vocabulary.change_markers), alternation(vocabulary.marker_exceptions)
         )
+        self.title_change = _words(
+            alternation([*vocabulary.change_markers, *vocabulary.title_change_markers]),
+            alternation(vocabulary.marker_exceptions),
+        )
+        self.predecessor = regex.compile(
+            rf"(?<![\w-])(?:{alternation(vocabulary.predecessor_markers) or '(?!x)x'})\s+$", regex.I
+        )
+        # "moved her from Home Secretary to Foreign Secretary": the first post is the one left
+        post = r"(?:(?i:the)\s+)?(?:(?i:post|role|job)\s+of\s+)?"
+        self.transition_from = regex.compile(rf"\b(?i:from)\s+{post}$")
+        self.transition_to_after = rulebook.compile(rf"^\s+(?i:to)\s+{post}(?:{{TITLES}})")
+        self.transition_to = rulebook.compile(
+            rf"\b(?i:from)\s+{post}(?:{{TITLES}})\s+(?i:to)\s+{post}$"
+        )
         self.revision = _words(
             alternation(vocabulary.revision_markers), alternation(vocabulary.marker_exceptions)
         )

@@ -19,13 +19,14 @@ from checker.claims import Claim, Evidence, Qualifiers
 from checker.documents import Sentence, is_title_case
 from checker.frames import FrameLexicon, Predicate, frame_lexicon_for
 from checker.lexicon import Lexicon, lexicon_for
+from checker.qualifiers import qualifiers_for
 from checker.rulebook import ClaimKind, Rulebook, ValueKind
 from checker.value_mentions import ValueMention, value_finder_for
 from checker.values import unit_dimension
 from checker.words import Token, is_common_word, lemma, tokens
 
 if TYPE_CHECKING:
-    from checker.extract import DocumentContext
+    from checker.mentions import Mentions
 
 OPEN_PACK = "open"
 _MONTHS = frozenset(
@@ -55,7 +56,7 @@ def is_open_rule(rule_id: str) -> bool:
 
 
 def open_claims(
-    context: DocumentContext,
+    context: Mentions,
     sentences: list[Sentence],
     taken: list[tuple[int, int]],
     rulebook: Rulebook,
@@ -84,7 +85,7 @@ def open_claims(
 class _OpenReader:
     """Turns one value mention into a claim, with what the document says about who is who."""
 
-    def __init__(self, context: DocumentContext, lexicon: FrameLexicon, rulebook: Rulebook):
+    def __init__(self, context: Mentions, lexicon: FrameLexicon, rulebook: Rulebook):
         self.context = context
         self.lexicon = lexicon
         self.rulebook = rulebook
@@ -263,9 +264,9 @@ class _OpenReader:
     # --- qualifiers ----------------------------------------------------------------------------
 
     def _qualifiers(self, sentence: Sentence, mention: ValueMention) -> Qualifiers:
-        from checker.extract import open_qualifiers
-
-        return open_qualifiers(self.context, sentence, mention.start, mention.end, mention.kind)
+        return qualifiers_for(
+            self.context, sentence, mention.start, mention.end, _CLAIM_KIND[mention.kind]
+        )
 
 
 def _is_keyed(mention: ValueMention, predicate: Predicate | None) -> bool:

@@ -82,6 +82,7 @@ class ExpectedClaim(Strict):
     tense: Tense | None = None
     scope: str | None = None
     disputed: bool | None = None
+    change: bool | None = None
 
 
 class Example(Strict):
@@ -172,6 +173,15 @@ class Vocabulary(Strict):
     past_markers: list[str] = Field(default_factory=list)
     future_markers: list[str] = Field(default_factory=list)
     change_markers: list[str] = Field(default_factory=list)
+    title_change_markers: list[str] = Field(
+        default_factory=list,
+        description="Change markers for titles only ('stepping down', 'to join', 'succeeds').",
+    )
+    predecessor_markers: list[str] = Field(
+        default_factory=list,
+        description="Words before a name that make it the one who held a post before "
+        "('succeeding', 'replaces'): that name does not get the new title.",
+    )
     revision_markers: list[str] = Field(default_factory=list)
     marker_exceptions: list[str] = Field(
         default_factory=list,

@@ -97,12 +97,19 @@ def test_encodings_manifest_and_metadata_of_the_messy_folder():
 
 def test_the_syndicated_copy_is_merged_and_findings_cross_formats():
     report = json_report(MESSY)
-    assert report["duplicates"] == [
-        {
-            "kept": "pages/boeing-ortberg.html",
-            "merged": [{"id": "pages/wire-copy.htm", "similarity": 0.889, "claims_dropped": 10}],
-        }
-    ]
+    [group] = report["duplicates"]
+    assert group["kept"] == "pages/boeing-ortberg.html"
+    [copy] = group["merged"]
+    assert copy["id"] == "pages/wire-copy.htm" and copy["similarity"] == 0.889
+    # Every claim of the copy that repeats the original is dropped (how many depends on what
+    # extraction reads); none of the copy's claims then backs a discrepancy.
+    assert copy["claims_dropped"] > 0
+    assert not any(
+        c["document"] == "pages/wire-copy.htm"
+        for d in report["discrepancies"]
+        for v in d["values"]
+        for c in v["claims"]
+    )
     ages = [d for d in report["discrepancies"] if d["subject"] == "Kelly Ortberg"]
     assert ages and ages[0]["severity"] == "contradiction"
     supporting = {c["document"] for v in ages[0]["values"] for c in v["claims"]}
