@@ -241,3 +241,66 @@ def test_a_title_left_for_another_is_not_a_change_to_it(rulebook):
     found = {c.value: c.qualifiers for c in titles_of(text, rulebook)}
     assert not found["Chief technology officer"].change
     assert found["interim CEO"].change
+
+
+# --- c) titles tied to the organisation written before them --------------------------------
+
+GOOGLE_CLOUD = (
+    "Google Cloud said on Monday it would expand. Google Cloud has 10,000 staff. "
+    "Google Cloud chief executive Thomas Kurian said demand was strong. "
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Alphabet CEO Sundar Pichai said the unit was growing.",
+        "Alphabet Inc. CEO Sundar Pichai said the unit was growing.",
+        "Alphabet Inc.'s CEO Sundar Pichai said the unit was growing.",
+        "Alphabet (NASDAQ: GOOGL) CEO Sundar Pichai said the unit was growing.",
+        "In a blog post, Alphabet chief executive Sundar Pichai wrote that it was growing.",
+        "Sundar Pichai, Alphabet's chief executive, said the unit was growing.",
+    ],
+)
+def test_the_organisation_written_before_the_title_wins(rulebook, sentence):
+    claims = claims_of(GOOGLE_CLOUD + sentence, rulebook)
+    pichai = [c for c in claims if c.kind == "title" and c.subject == "Sundar Pichai"]
+    assert pichai and all(c.org and c.org.startswith("Alphabet") for c in pichai)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alphabet CEO Sundar Pichai spoke first. "
+        "Sundar Pichai, the company's chief executive, said Google Cloud would grow.",
+        "Sundar Pichai, the company's chief executive, said Google Cloud would grow. "
+        "Later, Alphabet CEO Sundar Pichai spoke again.",
+    ],
+)
+def test_a_focus_guess_gives_way_to_the_written_organisation(rulebook, text):
+    claims = claims_of(GOOGLE_CLOUD + text, rulebook)
+    pichai = [c for c in claims if c.kind == "title" and c.subject == "Sundar Pichai"]
+    assert len(pichai) == 2 and {c.org for c in pichai} == {"Alphabet"}
+
+
+def test_without_a_written_organisation_the_focus_guess_stays(rulebook):
+    text = GOOGLE_CLOUD + "Sundar Pichai, the company's chief executive, said it would grow."
+    (pichai,) = [c for c in claims_of(text, rulebook) if c.subject == "Sundar Pichai"]
+    assert pichai.org == "Google Cloud"
+
+
+def test_a_declared_entity_is_not_a_short_form_of_the_focus(tmp_path):
+    """'Google CEO Sundar Pichai' in Google Cloud articles: Google is not Google Cloud."""
+    from checker import check
+
+    (tmp_path / "a.txt").write_text(
+        GOOGLE_CLOUD + "Alphabet and Google CEO Sundar Pichai said it was growing.",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Thomas Kurian, the chief executive of Google Cloud, told analysts it was profitable. "
+        "Google Cloud has more than 10,000 staff.",
+        encoding="utf-8",
+    )
+    report = check([str(tmp_path)])
+    assert not [d for d in report.discrepancies if d.attribute == "chief executive"]
