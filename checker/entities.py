@@ -1,6 +1,7 @@
 """Entity resolution across the corpus: one canonical name per person or organisation.
 
-Declared aliases come first (rules/entities.yaml); then a short form maps to the one longer
+Declared aliases come first (rules/entities.yaml), and a declared name is never a short form
+of another ("Google" stays apart from "Google Cloud"); then a short form maps to the one longer
 name it can stand for (a surname to a person's full name, a first word to an organisation:
 "Sunak" -> "Rishi Sunak", "Scale" -> "Scale AI"); then near-identical spellings merge
 (rapidfuzz, MIN_SIMILARITY). Different entities with similar names stay apart.
@@ -69,8 +70,12 @@ class EntityIndex:
         for full in set(canonical.values()):
             by_first[full.split()[0]].add(full)
             by_last[full.split()[-1]].add(full)
+        declared = set(self._declared.values())
         for name in counts:
-            if name not in canonical:
+            if name in declared:
+                # a declared entity is itself, not a short form: 'Google' is not 'Google Cloud'
+                canonical.setdefault(name, name)
+            elif name not in canonical:
                 canonical[name] = self._short_form(name, by_first, by_last) or name
         return canonical
 

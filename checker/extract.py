@@ -18,6 +18,7 @@ from checker.open_claims import open_claims
 from checker.prefilter import rule_filter_for
 from checker.qualifiers import qualifiers_for
 from checker.rulebook import REGEX_TIMEOUT_SECONDS, CompiledRule, Rulebook
+from checker.values import offices
 
 PERSON_KINDS = frozenset({"title", "age"})
 
@@ -113,11 +114,53 @@ class PackClaims:
         self.mentions = mentions
         self.document = mentions.document
         self.lexicon = mentions.lexicon
+        self.rulebook = rulebook
+        self._org_via_focus: set[tuple[int, int, str]] = set()  # evidence of such title claims
         self._title_split = rulebook.compile("(?:{TITLE_MODIFIER})?\\s*(?:{TITLES})\\s*$")
+        # 'Alphabet Inc. CEO', 'Alphabet (GOOGL) CEO': an organisation written right before a
+        # title that the pattern did not take in
+        self._org_before_title = rulebook.compile(
+            r"(?P<org>{ORG})(?P<stop>\.)?{POSS}?(?:\s*\([^()]{1,20}\))?\s+$"
+        )
 
     def claims(self, hits: list[Hit]) -> list[Claim]:
         """The claims of `hits`, in the order of the hits."""
-        return [claim for hit in hits if (claim := self.claim_or_retry(hit)) is not None]
+        claims = [claim for hit in hits if (claim := self.claim_or_retry(hit)) is not None]
+        return self._written_orgs_win(claims)
+
+    def _written_orgs_win(self, claims: list[Claim]) -> list[Claim]:
+        """Titles whose organisation is only the focus guess take the one written elsewhere.
+
+        'Sundar Pichai, the company's chief executive' in an article about Google Cloud takes
+        the organisation the document writes before the same office of the same person
+        ('Alphabet CEO Sundar Pichai'), not the article's focus organisation.
+        """
+        if not self._org_via_focus:
+            return claims
+        written: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
+        for claim in claims:
+            if claim.kind == "title" and claim.org and _key(claim) not in self._org_via_focus:
+                current = self._current_offices(claim.value)
+                written.setdefault(claim.subject, []).append(
+                    (claim.evidence.start, claim.org, current)
+                )
+        result = []
+        for claim in claims:
+            if _key(claim) in self._org_via_focus and claim.subject in written:
+                mine = self._current_offices(claim.value)
+                orgs = [
+                    (abs(start - claim.evidence.start), org)
+                    for start, org, current in written[claim.subject]
+                    if current & mine and org != claim.org
+                ]
+                if orgs:
+                    claim = claim.model_copy(update={"org": min(orgs)[1]})
+            result.append(claim)
+        return result
+
+    def _current_offices(self, title: str) -> frozenset[str]:
+        units = offices(title, self.rulebook.offices, self.lexicon)
+        return frozenset(u.office.id for u in units if u.tense in (None, "current"))
 
     def claim_or_retry(self, hit: Hit, attempts: int = 3) -> Claim | None:
         """The claim of a match, retrying the pattern after a subject that is not an entity.
@@ -161,14 +204,15 @@ class PackClaims:
         ):
             return None  # a headline's capitalised words that name nothing in the article
         start = sentence.start + match.start()
-        org = None
+        org, org_via_focus = None, False
         if rule.kind == "title":
             value, org_text = self._split_title(value)
             if org_text and not mentions.named_here(org_text, sentence):
                 return None
-            org_text = org_text or groups.get("org")
+            org_text = org_text or groups.get("org") or self._org_written_before(hit)
             if org_text:
                 org = mentions.resolve(org_text, start, sentence, "org")
+                org_via_focus = self._via_focus(org_text, org, sentence, start)
         if rule.kind == "title" and self._is_predecessor(hit):
             return None  # "succeeding Jane Roe as chief executive": Roe held the post before
         subject, mention, via_focus = self._subject(hit, groups, start)
@@ -204,7 +248,7 @@ class PackClaims:
             rule=hit.rule.id,
             pattern=hit.pattern,
         )
-        return Claim(
+        claim = Claim(
             kind=rule.kind,
             subject=subject,
             subject_type=rule.subject_type,
@@ -218,6 +262,9 @@ class PackClaims:
             qualifiers=self._qualifiers(hit, groups, value),
             evidence=evidence,
         )
+        if org_via_focus and claim.org:
+            self._org_via_focus.add(_key(claim))
+        return claim
 
     def _subject(
         self, hit: Hit, groups: dict[str, str], start: int
@@ -237,8 +284,21 @@ class PackClaims:
         if rule.subject_type == "event":
             return mentions.event_apart(mentions.event_named(raw), hit.sentence), raw, False
         resolved = mentions.resolve(raw, offset, sentence, rule.subject_type)
-        lowered = raw.strip().lower()
-        via_focus = (
+        via_focus = self._via_focus(raw, resolved, sentence, offset)
+        return (
+            resolved,
+            (raw if resolved and mentions.clean(raw) != resolved else None),
+            via_focus,
+        )
+
+    def _via_focus(self, text: str, resolved: str | None, sentence: Sentence, offset: int) -> bool:
+        """Whether words resolved to the focus organisation only by guess.
+
+        ('the company', or an 'its' with no organisation before it in the sentence.)
+        """
+        mentions = self.mentions
+        lowered = text.strip().lower()
+        return (
             resolved is not None
             and resolved == mentions.focus_org
             and (
@@ -248,11 +308,6 @@ class PackClaims:
                     and mentions.org_in_sentence_before(sentence, offset) is None
                 )
             )
-        )
-        return (
-            resolved,
-            (raw if resolved and mentions.clean(raw) != resolved else None),
-            via_focus,
         )
 
     def _implicit_subject(self, hit: Hit, source: str) -> str | None:
@@ -269,6 +324,18 @@ class PackClaims:
         if source == "previous_person":
             return self.mentions.person_before(sentence.start + hit.match.start())
         return None
+
+    def _org_written_before(self, hit: Hit) -> str | None:
+        """The organisation written just before a title ('Alphabet Inc. CEO Sundar Pichai')."""
+        start = hit.match.start("value")
+        before = hit.sentence.text[max(0, start - 80) : start]
+        found = self._org_before_title.search(before)
+        if found is None:
+            return None
+        org = found.group("org")
+        if found.group("stop") and org.split()[-1] not in self.lexicon.org_suffixes:
+            return None  # a full stop that ends a sentence, not 'Inc.'
+        return org
 
     def _is_predecessor(self, hit: Hit) -> bool:
         """Whether the subject is named as the one replaced ('succeeding X', 'replaces X')."""
@@ -363,6 +430,10 @@ def _fill_template(template: str, groups: dict[str, str], mapping: dict[str, str
 def groups_of(hit: Hit) -> dict[str, str]:
     """The named groups a match filled."""
     return {k: v for k, v in hit.match.groupdict().items() if v}
+
+
+def _key(claim: Claim) -> tuple[int, int, str]:
+    return (claim.evidence.start, claim.evidence.end, claim.evidence.rule)
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
