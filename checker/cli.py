@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -15,21 +14,49 @@ from checker.baseline import DEFAULT_BASELINE
 from checker.cli_engine import engine_options, pop_engine_options
 from checker.cli_inputs import input_options, take_input_options
 from checker.errors import FactlintError, UsageError
+from checker.outputs import (
+    RunInputs,
+    Target,
+    plan_outputs,
+    stdout_taken,
+    write_file,
+    write_outputs,
+)
 from checker.report import FAIL_ON_CHOICES, Report
-from checker.reporters import REPORTERS, render
+from checker.reporters import REPORTERS, SIGNATURES, render
 from checker.reporters.json import report_schema
+from checker.visible import visible
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+DEBUG_VARIABLE = "FACTLINT_DEBUG"  # set it to see the traceback of an internal error
 
 
 class _Group(click.Group):
-    """Turns factlint's own errors into a one-line message and exit code 2."""
+    """Turns every error into a one-line message and an exit code that is never 1 (findings).
+
+    factlint's own errors exit 2; Ctrl-C exits 130; anything else is an internal error (a bug):
+    one line, exit 2, and the traceback only when FACTLINT_DEBUG is set.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except FactlintError as exc:
-            click.echo(f"factlint: error: {exc}", err=True)
+            click.echo(f"factlint: error: {visible(str(exc))}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except (KeyboardInterrupt, click.Abort):
+            click.echo("factlint: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException):
+            raise
+        except Exception as exc:
+            if os.environ.get(DEBUG_VARIABLE):
+                raise
+            click.echo(
+                f"factlint: internal error: {type(exc).__name__}: {visible(str(exc))[:300]} "
+                f"(a bug: please report it; {DEBUG_VARIABLE}=1 shows the traceback)",
+                err=True,
+            )
             ctx.exit(EXIT_ERROR)
 
 
@@ -126,8 +153,16 @@ def check(
     from checker.baseline import compare_with_baseline, load_baseline, pruned, render_baseline
     from checker.pipeline import run
 
-    writes = [output, *(path for key, path in outputs.items() if key.startswith("out_"))]
-    inputs = take_input_options(outputs, writes=writes)
+    named = [("--output", output)] + [
+        (f"--{key.removeprefix('out_')}", path)
+        for key, path in sorted(outputs.items())
+        if key.startswith("out_")
+    ]
+    formats = {"--output": fmt} | {option: option.removeprefix("--") for option, _ in named[1:]}
+    targets = plan_outputs(named, _run_inputs(paths, rules, baseline_file), SIGNATURES)
+    for key in [k for k in outputs if k.startswith("out_")]:
+        outputs.pop(key)
+    inputs = take_input_options(outputs, writes=[t.real for t in targets if t.is_file])
     if prune and not baseline_file:
         raise UsageError("--prune needs --baseline FILE")
     baseline = load_baseline(baseline_file) if baseline_file else None
@@ -136,20 +171,20 @@ def check(
     if baseline is not None:
         report = compare_with_baseline(report, baseline, baseline_file)
     use_color = _use_color(color, output)
-    if output:
-        write_atomic(Path(output), render(report, fmt, fail_on=fail_on, destination=Path(output)))
-    for key, path in sorted(outputs.items()):
-        if path:
-            name = key.removeprefix("out_")
-            write_atomic(Path(path), render(report, name, fail_on=fail_on, destination=Path(path)))
+    write_outputs(
+        [
+            (target, _render_to(report, formats[target.option], target, fail_on))
+            for target in targets
+        ]
+    )
     if not quiet and not output and fmt != "text":
         _warn_about_inputs(report)
-    if not quiet:
+    if not quiet and not stdout_taken(targets):
         shown = fmt if not output else "text"
         text = render(report, shown, color=use_color and shown == "text", fail_on=fail_on)
         click.echo(text, nl=False, color=use_color)
     if prune and report.baseline and report.baseline.fixed:
-        write_atomic(Path(baseline_file), render_baseline(pruned(baseline, report)))
+        write_file(baseline_file, "--baseline", render_baseline(pruned(baseline, report)))
         click.echo(
             f"factlint: pruned {len(report.baseline.fixed)} fixed entries from {baseline_file}",
             err=True,
@@ -186,6 +221,7 @@ def baseline(paths, output, update, prune, rules, **inputs) -> None:
     from checker.pipeline import run
 
     target = Path(output)
+    plan_outputs([("--output", output)], _run_inputs(paths, rules, None), SIGNATURES)
     if prune and not update:
         raise UsageError("--prune needs --update (a new baseline has nothing to prune)")
     if target.exists() and not update:
@@ -196,7 +232,7 @@ def baseline(paths, output, update, prune, rules, **inputs) -> None:
     previous = load_baseline(target) if update else None
     report = run(paths, rules=rules, **take_input_options(inputs, writes=[output]))
     result = record_baseline(report, previous, prune=prune)
-    write_atomic(target, render_baseline(result.baseline))
+    write_file(output, "--output", render_baseline(result.baseline))
     stale = f", {len(result.stale)} no longer found" + (" (pruned)" if prune else " (kept)")
     click.echo(
         f"wrote {output}: {len(result.baseline.entries)} entries ({len(result.added)} added, "
@@ -283,38 +319,27 @@ def rules_validate(files) -> None:
     sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file through a temporary file and a rename, so a crash never leaves half a report.
-
-    A file that cannot be written is a UsageError (exit 2); the previous file is left as it was.
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
-    except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        raise
+def _render_to(report: Report, fmt: str, target: Target, fail_on: str) -> str:
+    destination = Path(target.path) if target.is_file else None
+    return render(report, fmt, fail_on=fail_on, destination=destination)
 
 
-def _mode_for(path: Path) -> int:
-    """The permissions a report gets: the old file's, else the usual ones (mkstemp's are 0600)."""
+def _run_inputs(paths, rules, baseline_file) -> RunInputs:
+    """What a run reads (corpus, rule packs, baseline), so that no output overwrites it."""
+    from checker.ingest import READERS
+    from checker.rulebook import pack_files
+    from checker.sources.manifest import MANIFEST_NAMES
+
     try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        packs = [str(p) for p in pack_files(rules)]
+    except FactlintError:
+        packs = list(rules)
+    return RunInputs(
+        corpus=list(paths),
+        files=[*packs, *([baseline_file] if baseline_file else [])],
+        document_suffixes=frozenset(READERS),
+        manifest_names=frozenset(MANIFEST_NAMES),
+    )
 
 
 def _warn_about_inputs(report: Report) -> None:

@@ -27,6 +27,7 @@ from markupsafe import Markup
 from checker.discrepancies import KIND_DESCRIPTIONS, SEVERITY_ORDER, ClaimRef, Discrepancy
 from checker.documents import Document
 from checker.report import ClaimRecord, DocumentSummary, Report
+from checker.visible import visible
 
 SEVERITIES = ("contradiction", "warning", "info")
 SEVERITY_MEANINGS = {
@@ -208,7 +209,15 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_shown,
     )
+
+
+def _shown(value: object) -> object:
+    """Every value the template prints: control characters from a document made visible."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(value)
+    return value
 
 
 @cache

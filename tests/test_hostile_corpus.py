@@ -1,0 +1,204 @@
+"""A hostile corpus, as a pull request from anyone can make it: every case of issue 12.
+
+Outputs never destroy, inputs never crash the run, nothing is read from outside the corpus,
+and control characters never reach a terminal or a report raw. The big and deep inputs are
+built here, in tmp_path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS
+
+from checker.cli import main
+
+ARTICLE = "000_a2a26cc6c8a62233.txt"
+
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+def snapshot(folder):
+    """Every path under a folder with its bytes (or link target), to prove nothing changed."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink():
+            found[path] = ("link", os.readlink(path))
+        elif path.is_file():
+            found[path] = ("file", path.read_bytes())
+        else:
+            found[path] = ("other", stat.S_IFMT(path.lstat().st_mode))
+    return found
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+# --- outputs ----------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mknod needs root")
+def test_a_device_output_is_written_to_and_stays_a_device(corpus, tmp_path):
+    device = tmp_path / "fakenull"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    result = invoke("check", corpus, "-o", device, "--format", "json", "-q")
+    assert result.exit_code == 1  # the seeds have a contradiction
+    assert stat.S_ISCHR(device.lstat().st_mode)
+
+
+def test_dev_null_and_stdout_are_outputs(corpus):
+    result = invoke("check", corpus, "-o", os.devnull, "--format", "json", "--fail-on", "never")
+    assert result.exit_code == 0 and result.stdout.startswith("factlint ")
+    result = invoke("check", corpus, "-o", "/dev/stdout", "--format", "json", "--fail-on", "never")
+    assert result.exit_code == 0 and json.loads(result.stdout)["schema_version"] == 1
+    result = invoke("check", corpus, "--json", "-", "--fail-on", "never")
+    assert result.exit_code == 0 and json.loads(result.stdout)["schema_version"] == 1
+
+
+def test_a_fifo_output_is_written_to_directly(corpus, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    pid = os.fork()
+    if pid == 0:  # the reader
+        with open(fifo, "rb") as stream:
+            os._exit(0 if stream.read().startswith(b"{") else 1)
+    result = invoke("check", corpus, "--json", fifo, "-q", "--fail-on", "never")
+    _, status = os.waitpid(pid, 0)
+    assert result.exit_code == 0 and os.waitstatus_to_exitcode(status) == 0
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_a_symlink_output_is_refused_never_replaced(corpus, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    link = tmp_path / "report.html"
+    link.symlink_to(victim)
+    result = invoke("check", corpus, "--html", link)
+    assert result.exit_code == 2 and "symbolic link" in result.output
+    assert link.is_symlink() and victim.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_an_output_that_is_an_article_of_the_corpus_is_a_usage_error(corpus):
+    before = snapshot(corpus)
+    result = invoke("check", corpus, "--html", corpus / ARTICLE)
+    assert result.exit_code == 2 and "input of this run" in result.output
+    assert snapshot(corpus) == before
+
+
+@pytest.mark.parametrize("which", ["file", "baseline", "rules"])
+def test_an_output_that_is_another_input_is_a_usage_error(corpus, tmp_path, which):
+    article = corpus / ARTICLE
+    baseline = tmp_path / "b.json"
+    assert invoke("baseline", corpus, "-o", baseline).exit_code == 0
+    rules = tmp_path / "mine.yaml"
+    rules.write_text("pack: mine\nrules: []\n", encoding="utf-8")
+    target = {"file": article, "baseline": baseline, "rules": rules}[which]
+    before = target.read_bytes()
+    args = ["check", article if which == "file" else corpus, "--baseline", baseline]
+    result = invoke(*args, "--rules", rules, "--json", target)
+    assert result.exit_code == 2 and "input of this run" in result.output
+    assert target.read_bytes() == before
+
+
+def test_two_outputs_naming_one_file_is_a_usage_error(corpus, tmp_path):
+    out = tmp_path / "r.json"
+    result = invoke("check", corpus, "--json", out, "-o", tmp_path / "." / "r.json")
+    assert result.exit_code == 2 and "name the same file" in result.output
+    assert not out.exists()
+
+
+def test_an_earlier_report_in_the_corpus_folder_is_replaced(corpus):
+    for option, name in (("--html", "r.html"), ("--json", "r.json"), ("--text", "r.txt")):
+        first = invoke("check", corpus, option, corpus / name, "-q")
+        assert first.exit_code == 1
+        again = invoke("check", corpus, option, corpus / name, "-q")
+        assert again.exit_code == 1, again.output
+
+
+# --- control characters -----------------------------------------------------------------------
+
+PADDING = "The company said more about its plans for the plant in a statement. " * 12
+HOSTILE_TEXT = (
+    "Boeing chief executive Kelly Ortberg, 64, said \x1b]0;pwned\x07\x1b[2Jon Monday "
+    f"\u202ekool\u202c.\n\n{PADDING}\n"
+)
+RECORD = {"id": "rec", "text": "Boeing chief executive Kelly Ortberg, 61, said \x00\x0b on Monday."}
+OTHER = "Boeing chief executive Kelly Ortberg, 66, said \x9bworkers \u2066x\u2069.\n"
+RAW = ("\x1b", "\x00", "\x0b", "\x07", "\x9b", "\u202e", "\u2066")
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "a.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (folder / "b\x1b[31m.txt").write_text(OTHER, encoding="utf-8")
+    (folder / "c.jsonl").write_text(json.dumps(RECORD) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_control_characters_never_reach_a_report_raw(hostile, tmp_path):
+    from xml.etree import ElementTree
+
+    outputs = {name: tmp_path / f"r.{name}" for name in ("text", "markdown", "github", "junit")}
+    outputs |= {"sarif": tmp_path / "r.sarif", "html": tmp_path / "r.html"}
+    args = [arg for name, path in outputs.items() for arg in (f"--{name}", path)]
+    result = invoke("check", hostile, *args, "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    assert "Kelly Ortberg - age" in result.stdout and "\\u202e" in result.stdout
+    assert not any(c in result.output for c in RAW)
+    for name, path in outputs.items():
+        text = path.read_text(encoding="utf-8")
+        assert not any(c in text for c in RAW), name
+    assert "\\x1b" in outputs["text"].read_text(encoding="utf-8")
+    ElementTree.parse(outputs["junit"])  # well-formed
+    json.loads(outputs["sarif"].read_text(encoding="utf-8"))
+
+
+def test_claim_offsets_point_into_the_original_text(hostile):
+    result = invoke("check", hostile, "--format", "json", "--fail-on", "never")
+    report = json.loads(result.stdout)
+    claims = [c for c in report["claims"] if c["document"] == "a.txt"]
+    assert claims
+    for claim in claims:
+        assert HOSTILE_TEXT[claim["start"] : claim["end"]] == claim["text"]
+
+
+# --- exit codes -------------------------------------------------------------------------------
+
+
+def test_ctrl_c_exits_130_and_writes_nothing(corpus, tmp_path, monkeypatch):
+    from checker import pipeline
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "compare", interrupted)
+    out = tmp_path / "r.json"
+    result = invoke("check", corpus, "--json", out, "--html", tmp_path / "r.html")
+    assert result.exit_code == 130 and "interrupted" in result.output
+    assert sorted(tmp_path.iterdir()) == [corpus]
+
+
+def test_an_internal_error_is_one_line_and_exit_2(corpus, monkeypatch):
+    from checker import pipeline
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(pipeline, "compare", broken)
+    result = invoke("check", corpus)
+    assert result.exit_code == 2
+    assert "internal error: ZeroDivisionError: boom" in result.output
+    assert "Traceback" not in result.output
