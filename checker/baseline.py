@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from checker.bounded import LimitError, load_json
 from checker.discrepancies import (
     SEVERITY_ORDER,
     BaselineMark,
@@ -128,7 +129,9 @@ def load_baseline(path: str | Path) -> Baseline:
     if not text.strip():
         raise BaselineError(f"{where}: the file is empty")
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        data = load_json(text, object_pairs_hook=_no_duplicate_keys)
+    except LimitError as exc:
+        raise BaselineError(f"{where}:{exc.line or 1}: not read: {exc.message}") from exc
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{where}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from exc
     except ValueError as exc:

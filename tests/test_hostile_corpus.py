@@ -202,3 +202,127 @@ def test_an_internal_error_is_one_line_and_exit_2(corpus, monkeypatch):
     assert result.exit_code == 2
     assert "internal error: ZeroDivisionError: boom" in result.output
     assert "Traceback" not in result.output
+
+
+# --- bounded parsing: small hostile inputs never crash the run --------------------------------
+
+GOOD = "Boeing chief executive Kelly Ortberg, 64, said on Monday.\n"
+
+
+def deep_folders(base, depth):
+    path = base
+    for _ in range(depth):
+        path = path / "d"
+        path.mkdir()
+    return path
+
+
+def remove_deep(base, depth):
+    paths = [base]
+    for _ in range(depth):
+        paths.append(paths[-1] / "d")
+    for path in reversed(paths[1:]):
+        for child in path.iterdir():
+            child.unlink()
+        path.rmdir()
+
+
+HOSTILE_INPUTS = {
+    "brackets.jsonl": "[" * 1000 + "\n",
+    "digits.jsonl": '{"text": "' + GOOD.strip() + '", "published": ' + "9" * 5000 + "}\n",
+    "digits.json": '{"text": "x", "id": ' + "1" * 5000 + "}",
+    "deep-front-matter.md": "---\ntitle: " + "[" * 1000 + "\n---\n" + GOOD,
+    "nested-front-matter.md": "---\n"
+    + "".join("  " * i + "a:\n" for i in range(1000))
+    + "---\n"
+    + GOOD,
+    "bad-date.md": "---\npublished: 2024-13-45\n---\n" + GOOD,
+    "laughs.md": "---\na: &a [x, x, x]\nb: &b [*a, *a, *a]\ntitle: *b\n---\n" + GOOD,
+    "surrogate.jsonl": '{"id": "s\\ud800", "text": "' + GOOD.strip() + ' \\udfff"}\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_INPUTS))
+def test_a_hostile_input_is_a_diagnostic_and_the_rest_is_checked(tmp_path, name):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / name).write_text(HOSTILE_INPUTS[name], encoding="utf-8")
+    result = invoke("check", folder, "--format", "json", "--fail-on", "never", "--no-cache")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert "good.txt" in [d["id"] for d in report["documents"]]
+    mentioned = [d for d in report["diagnostics"] if d["document"] == name]
+    if name.startswith(("brackets", "digits", "deep", "nested", "laughs")):
+        (diagnostic,) = [d for d in mentioned if d["code"] == "ingest.limit"]
+        assert diagnostic["line"] is not None
+
+
+def test_a_manifest_nested_1000_deep_or_with_a_huge_csv_field_is_a_diagnostic(tmp_path):
+    for name, text in (
+        ("sources.yaml", "- file: good.txt\n  outlet: " + "[" * 1000 + "\n"),
+        ("sources.csv", "file,outlet\ngood.txt,Wire\nother.txt," + "x" * 200_000 + "\n"),
+    ):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+        (folder / name).write_text(text, encoding="utf-8")
+        result = invoke("check", folder, "--format", "json", "--fail-on", "never")
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.stdout)
+        (diagnostic,) = [d for d in report["diagnostics"] if d["code"] == "ingest.limit"]
+        assert diagnostic["document"] == name and diagnostic["line"] in (1, 2, 3)
+        if name == "sources.csv":  # the rows before the bad one still apply
+            assert report["documents"][0]["outlet"] == "Wire"
+
+
+def test_a_baseline_of_100000_brackets_is_an_error_naming_it(corpus, tmp_path):
+    baseline = tmp_path / "b.json"
+    baseline.write_text("[" * 100_000, encoding="utf-8")
+    result = invoke("check", corpus, "--baseline", baseline)
+    assert result.exit_code == 2
+    assert "b.json" in result.output and "nested deeper" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_folders_nested_1500_deep_are_walked(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "top.txt").write_text(GOOD, encoding="utf-8")
+    bottom = deep_folders(folder, 1500)
+    (bottom / "deep.txt").write_text(GOOD.replace("64", "65"), encoding="utf-8")
+    try:
+        result = invoke("check", folder, "--format", "json", "--fail-on", "never")
+        assert result.exit_code == 0, result.output[-500:]
+        ids = [d["id"] for d in json.loads(result.stdout)["documents"]]
+        assert "top.txt" in ids and "d/" * 1500 + "deep.txt" in ids
+    finally:
+        remove_deep(folder, 1500)
+
+
+# --- corpus confinement -----------------------------------------------------------------------
+
+
+def test_a_symlink_out_of_the_corpus_is_skipped_unless_asked(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Boeing chief executive Kelly Ortberg, 99, root:x:0:0.\n", encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "p.txt").symlink_to(secret)
+    (folder / "inner.txt").symlink_to(folder / "good.txt")
+    (folder / "sources.yaml").symlink_to(secret)
+    html = tmp_path / "r.html"
+    result = invoke("check", folder, "--format", "json", "--html", html, "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert "p.txt" not in [d["id"] for d in report["documents"]]
+    skipped = {d["document"]: d["code"] for d in report["diagnostics"]}
+    assert skipped["p.txt"] == "ingest.outside-corpus"
+    assert skipped["sources.yaml"] == "ingest.outside-corpus"
+    assert "root:x" not in html.read_text(encoding="utf-8")
+    assert "root:x" not in result.stdout
+    followed = invoke(
+        "check", folder, "--format", "json", "--follow-symlinks", "--fail-on", "never"
+    )
+    assert "p.txt" in [d["id"] for d in json.loads(followed.stdout)["documents"]]

@@ -38,29 +38,34 @@ class ReadProblem(Exception):
         self.diagnostic = diagnostic
 
 
-def walk(root: Path, skip_names: frozenset[str] = frozenset()) -> Iterator[Found | Diagnostic]:
-    """Every file under `root` (sorted, recursively), or a Diagnostic for what cannot be walked.
+def walk(
+    root: Path, skip_names: frozenset[str] = frozenset(), inside: tuple[str, ...] | None = None
+) -> Iterator[Found | Diagnostic]:
+    """Every file under `root` (sorted, depth first), or a Diagnostic for what cannot be walked.
 
-    `skip_names` are root-level files that are not documents (manifests).
+    `skip_names` are root-level files that are not documents (manifests). `inside` are the real
+    paths of the corpus roots: a symbolic link that leads outside all of them is skipped (None
+    follows every link). Folders are walked with a stack, not recursion: any depth is fine.
     """
     real_root = _identity(root)
-    yield from _walk_folder(root, root, {real_root} if real_root else set(), skip_names)
-
-
-def _walk_folder(
-    folder: Path, root: Path, ancestors: set[tuple[int, int]], skip_names: frozenset[str]
-) -> Iterator[Found | Diagnostic]:
-    name = _name(folder, root)
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        yield skip("ingest.unreadable", name or ".", f"cannot list the folder: {_reason(exc)}")
+    listing = _listing(root, root)
+    if isinstance(listing, Diagnostic):
+        yield listing
         return
-    siblings = {e.name for e in entries}
-    for entry in entries:
+    top = frozenset({real_root}) if real_root else frozenset()
+    stack = [(iter(listing), root, top, {e.name for e in listing})]
+    while stack:
+        entries, folder, ancestors, siblings = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith(".") or (folder == root and entry.name in skip_names):
+            continue
         path = Path(entry.path)
         relative = _name(path, root)
-        if entry.name.startswith(".") or (folder == root and entry.name in skip_names):
+        if inside is not None and entry.is_symlink() and not is_inside(path, inside):
+            yield outside_corpus(relative, path)
             continue
         kind = _kind(path)
         if isinstance(kind, Diagnostic):
@@ -76,11 +81,50 @@ def _walk_folder(
                     "symbolic link loop: this folder links back to a folder that contains it",
                 )
                 continue
-            yield from _walk_folder(path, root, ancestors | {identity}, skip_names)
+            children = _listing(path, root)
+            if isinstance(children, Diagnostic):
+                yield children
+                continue
+            stack.append((iter(children), path, ancestors | {identity}, {e.name for e in children}))
         elif kind == "file":
             yield Found(path=path, name=relative)
         else:
             yield skip("ingest.not-a-file", relative, f"not a regular file ({kind})")
+
+
+def _listing(folder: Path, root: Path) -> list[os.DirEntry] | Diagnostic:
+    """A folder's entries, sorted by name, or the Diagnostic for a folder that cannot be listed."""
+    try:
+        with os.scandir(folder) as scan:
+            return sorted(scan, key=lambda e: e.name)
+    except OSError as exc:
+        name = _name(folder, root) or "."
+        return skip("ingest.unreadable", name, f"cannot list the folder: {_reason(exc)}")
+
+
+def is_inside(path: Path | str, inside: tuple[str, ...]) -> bool:
+    """True when a path, links resolved, is one of the `inside` real paths or under one."""
+    real = os.path.realpath(path)
+    return any(real == top or real.startswith(top.rstrip(os.sep) + os.sep) for top in inside)
+
+
+def outside_corpus(name: str, path: Path) -> Diagnostic:
+    """The diagnostic for a symbolic link that leads outside the paths given."""
+    return skip(
+        "ingest.outside-corpus",
+        name,
+        f"symbolic link to {display(os.readlink(path))}, outside the corpus: not read "
+        "(--follow-symlinks reads it)",
+    )
+
+
+def display(text: str) -> str:
+    """A file name as text: undecodable bytes (kept by the OS as surrogates) as xNN escapes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
 
 
 def _kind(path: Path) -> str | Diagnostic:
@@ -91,7 +135,7 @@ def _kind(path: Path) -> str | Diagnostic:
         if exc.errno == errno.ELOOP:
             return skip("ingest.symlink-loop", "", "symbolic link loop (the link leads to itself)")
         if exc.errno == errno.ENOENT and path.is_symlink():
-            target = os.readlink(path)
+            target = display(os.readlink(path))
             return skip("ingest.broken-link", "", f"broken symbolic link to {target}")
         return skip("ingest.unreadable", "", f"cannot read: {_reason(exc)}")
     if stat.S_ISDIR(mode):
@@ -173,7 +217,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def _name(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path != root else ""
+    return display(path.relative_to(root).as_posix()) if path != root else ""
 
 
 def _reason(exc: OSError) -> str:
