@@ -120,7 +120,7 @@ class _BoundedLoader(yaml.SafeLoader):
         """A date or time; one that does not exist (2024-13-45) stays text, for a diagnostic."""
         try:
             return super().construct_yaml_timestamp(node)
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, AttributeError, TypeError):
             return str(node.value)
 
 
@@ -141,8 +141,12 @@ def load_yaml_node(text: str) -> tuple[object, yaml.Node | None]:
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
-    except RecursionError as exc:  # a limit lower than the stack allows, never reached
+    except LimitError:
+        raise
+    except RecursionError as exc:  # the limit is lower than the stack allows: never reached
         raise LimitError(f"nested deeper than {LIMITS.max_depth} levels") from exc
+    except (ValueError, TypeError, AttributeError, OverflowError, LookupError) as exc:
+        raise yaml.YAMLError(f"cannot read a value ({type(exc).__name__}: {exc})") from exc
     finally:
         loader.dispose()
     return data, node

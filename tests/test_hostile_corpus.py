@@ -15,6 +15,8 @@ import stat
 import pytest
 from click.testing import CliRunner
 from conftest import SEEDS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.cli import main
 
@@ -326,3 +328,96 @@ def test_a_symlink_out_of_the_corpus_is_skipped_unless_asked(tmp_path):
         "check", folder, "--format", "json", "--follow-symlinks", "--fail-on", "never"
     )
     assert "p.txt" in [d["id"] for d in json.loads(followed.stdout)["documents"]]
+
+
+# --- no input produces a traceback: random and adversarial bytes to every reader --------------
+
+fragments = st.sampled_from(
+    [
+        "[",
+        "]",
+        "{",
+        "}",
+        '"',
+        "\\",
+        "\\ud800",
+        ":",
+        ",",
+        "-",
+        "- ",
+        "---\n",
+        "\n",
+        "  ",
+        "&a ",
+        "*a",
+        "!!python/object:os.system ",
+        "!!binary ",
+        "!!timestamp ",
+        "? ",
+        "<<: ",
+        "2024-13-45",
+        "9" * 80,
+        "1e999",
+        "NaN",
+        "text",
+        "published",
+        "file",
+        "outlet",
+        "schema_version",
+        "entries",
+        "\x00",
+        "\x1b[2J",
+        "\u202e",
+        "\ufeff",
+        "<html>",
+        "<meta charset=utf-7>",
+        "date 2024-05-08\n",
+    ]
+)
+adversarial = st.one_of(
+    st.binary(max_size=400),
+    st.lists(fragments, max_size=60).map(lambda parts: "".join(parts).encode("utf-8")),
+    st.tuples(fragments, st.integers(1, 3000)).map(lambda p: (p[0] * p[1]).encode("utf-8")),
+)
+PROPERTY = settings(
+    max_examples=int(os.environ.get("HOSTILE_EXAMPLES", "80")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+@given(adversarial, st.sampled_from([".txt", ".md", ".json", ".jsonl", ".html"]))
+@PROPERTY
+def test_every_document_reader_gives_documents_or_diagnostics_for_any_bytes(data, suffix):
+    from checker.ingest import READERS
+    from checker.sources.base import IngestOptions, Source
+
+    reading = READERS[suffix](Source(data=data, name="x" + suffix), IngestOptions())
+    for document in reading.documents:
+        document.model_dump_json()  # writable as UTF-8
+    assert all(d.document == "x" + suffix and d.message for d in reading.diagnostics)
+
+
+@given(adversarial, st.sampled_from(["sources.yaml", "sources.csv"]))
+@PROPERTY
+def test_a_manifest_of_any_bytes_gives_entries_or_diagnostics(tmp_path, data, name):
+    from checker.sources.manifest import read_manifest
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    manifest, problems = read_manifest(path, name)
+    assert all(p.document == name for p in problems)
+    manifest.model_dump_json()
+
+
+@given(adversarial)
+@PROPERTY
+def test_a_baseline_of_any_bytes_loads_or_is_a_baseline_error(tmp_path, data):
+    from checker.baseline import BaselineError, load_baseline
+
+    path = tmp_path / "b.json"
+    path.write_bytes(data)
+    try:
+        load_baseline(path)
+    except BaselineError as exc:
+        assert "b.json" in str(exc)
