@@ -421,3 +421,36 @@ def test_a_baseline_of_any_bytes_loads_or_is_a_baseline_error(tmp_path, data):
         load_baseline(path)
     except BaselineError as exc:
         assert "b.json" in str(exc)
+
+
+# --- what CI users expect from a linter -------------------------------------------------------
+
+
+def test_github_annotates_contradictions_at_error_level(corpus):
+    result = invoke("check", corpus, "--format", "github", "--fail-on", "never")
+    levels = {line.split(" ", 1)[0] for line in result.stdout.splitlines()}
+    assert result.exit_code == 0 and levels == {"::error", "::warning", "::notice"}
+    assert result.stdout.startswith("::error ")
+
+
+def test_jobs_are_capped_at_a_multiple_of_the_cores():
+    from checker.cli_engine import MAX_JOBS_PER_CORE, capped_jobs
+    from checker.engines.local import default_jobs
+
+    assert capped_jobs(10**6) == MAX_JOBS_PER_CORE * default_jobs()
+    assert capped_jobs(1) == 1 and capped_jobs(None) is None
+
+
+def test_rules_validate_runs_only_the_file_given_and_fails_a_timing_out_example(tmp_path):
+    pack = tmp_path / "slow.yaml"
+    pack.write_text(
+        "pack: slow\nrules:\n  - id: backtrack\n    kind: count\n    attribute: employees\n"
+        "    description: Nested alternation that backtracks exponentially.\n"
+        "    patterns:\n      - name: nested\n        regex: '(?P<value>(?:a|aa)+)$'\n"
+        "    examples:\n      - text: '" + "a" * 40 + "!'\n",
+        encoding="utf-8",
+    )
+    result = invoke("rules", "validate", pack)
+    assert result.exit_code == 1
+    assert "1 packs, 1 rules, 1 examples, 1 failing" in result.output
+    assert "timed out" in result.output
