@@ -13,6 +13,7 @@ from checker import __version__
 from checker.baseline import DEFAULT_BASELINE
 from checker.cli_engine import engine_options, pop_engine_options
 from checker.cli_inputs import input_options, take_input_options
+from checker.config import CONFIG_META, ConfiguredCommand, config_options
 from checker.errors import FactlintError, UsageError
 from checker.outputs import (
     RunInputs,
@@ -88,7 +89,8 @@ def output_file_options(command):
     return command
 
 
-@main.command()
+@main.command(cls=ConfiguredCommand)
+@config_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format",
@@ -192,7 +194,8 @@ def check(
     sys.exit(EXIT_FINDINGS if report.failing(fail_on) else EXIT_CLEAN)
 
 
-@main.command()
+@main.command(cls=ConfiguredCommand)
+@config_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--output",
@@ -240,7 +243,8 @@ def baseline(paths, output, update, prune, rules, **inputs) -> None:
     )
 
 
-@main.command()
+@main.command(cls=ConfiguredCommand)
+@config_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
@@ -340,9 +344,10 @@ def _run_inputs(paths, rules, baseline_file) -> RunInputs:
         packs = [str(p) for p in pack_files(rules)]
     except FactlintError:
         packs = list(rules)
+    config = click.get_current_context().meta.get(CONFIG_META)
     return RunInputs(
         corpus=list(paths),
-        files=[*packs, *([baseline_file] if baseline_file else [])],
+        files=[*packs, *([baseline_file] if baseline_file else []), *([config] if config else [])],
         document_suffixes=frozenset(READERS),
         manifest_names=frozenset(MANIFEST_NAMES),
     )

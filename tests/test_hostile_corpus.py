@@ -454,3 +454,59 @@ def test_rules_validate_runs_only_the_file_given_and_fails_a_timing_out_example(
     assert result.exit_code == 1
     assert "1 packs, 1 rules, 1 examples, 1 failing" in result.output
     assert "timed out" in result.output
+
+
+def test_a_config_file_is_found_up_the_tree_and_flags_override_it(corpus, tmp_path, monkeypatch):
+    (tmp_path / ".factlint.yaml").write_text(
+        "fail-on: never\njobs: 2\noutputs:\n  json: reports/r.json\n", encoding="utf-8"
+    )
+    work = tmp_path / "work" / "deeper"
+    work.mkdir(parents=True)
+    monkeypatch.chdir(work)
+    assert invoke("check", corpus, "-q").exit_code == 0
+    assert json.loads((tmp_path / "reports" / "r.json").read_text(encoding="utf-8"))["documents"]
+    assert invoke("check", corpus, "-q", "--fail-on", "contradiction").exit_code == 1
+    assert invoke("check", corpus, "-q", "--isolated").exit_code == 1
+
+
+def test_pyproject_tool_factlint_is_a_config_and_bad_keys_are_usage_errors(
+    corpus, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.factlint]\nfail-on = "never"\n', encoding="utf-8"
+    )
+    assert invoke("check", corpus, "-q").exit_code == 0
+    (tmp_path / ".factlint.yaml").write_text("fail-on: sometimes\n", encoding="utf-8")
+    result = invoke("check", corpus, "-q")
+    assert (
+        result.exit_code == 2 and "fail-on" in result.output and ".factlint.yaml" in result.output
+    )
+    (tmp_path / ".factlint.yaml").write_text("colour: red\n", encoding="utf-8")
+    result = invoke("check", corpus, "-q")
+    assert result.exit_code == 2 and "unknown key 'colour'" in result.output
+    (tmp_path / ".factlint.yaml").write_text("rules: " + "[" * 1000 + "\n", encoding="utf-8")
+    assert invoke("check", corpus, "-q").exit_code == 2
+
+
+def test_an_output_cannot_overwrite_the_config_file(corpus, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / ".factlint.yaml"
+    config.write_text("fail-on: never\n", encoding="utf-8")
+    result = invoke("check", corpus, "--text", config)
+    assert result.exit_code == 2 and config.read_text(encoding="utf-8") == "fail-on: never\n"
+
+
+@given(adversarial)
+@PROPERTY
+def test_a_config_file_of_any_bytes_is_read_or_a_usage_error(tmp_path, data):
+    from checker.config import read_config
+    from checker.errors import UsageError
+
+    for name in (".factlint.yaml", "pyproject.toml"):
+        path = tmp_path / name
+        path.write_bytes(data)
+        try:
+            read_config(path)
+        except UsageError as exc:
+            assert name in str(exc)
