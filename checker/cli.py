@@ -48,6 +48,9 @@ class _Group(click.Group):
         except (KeyboardInterrupt, click.Abort):
             click.echo("factlint: interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:  # `factlint check ... | head`: the reader left; say nothing
+            _silence_stdout()
+            ctx.exit(EXIT_ERROR)
         except (click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:
@@ -59,6 +62,14 @@ class _Group(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_ERROR)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so exiting does not fail to flush it."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -150,7 +161,9 @@ def check(
     PATHS are files or folders (read recursively): .txt, .md, .html/.htm, .json, .jsonl;
     "-" reads one document from standard input. Exit status: 0 when nothing reaches
     --fail-on (with --baseline: nothing new does), 1 when something does, 2 on a usage,
-    input, rule-pack or baseline error.
+    input, rule-pack, baseline or configuration error (or an internal error), 130 when
+    interrupted. Option defaults may come from .factlint.yaml or [tool.factlint] in
+    pyproject.toml (see --config, --isolated).
     """
     from checker.baseline import compare_with_baseline, load_baseline, pruned, render_baseline
     from checker.pipeline import run
@@ -272,8 +285,10 @@ def claims(paths, fmt, rules, **inputs) -> None:
                 )
             )
             click.echo(
-                f"{record.document}:{record.start}\t{record.subject}\t{record.attribute}\t{record.value}"
-                f"\t[{record.rule}]" + (f"\t({extra})" if extra else "")
+                visible(
+                    f"{record.document}:{record.start}\t{record.subject}\t{record.attribute}"
+                    f"\t{record.value}\t[{record.rule}]" + (f"\t({extra})" if extra else "")
+                )
             )
 
 
@@ -318,9 +333,9 @@ def rules_validate(files) -> None:
     results = run_examples(rulebook, packs)
     failures = [r for r in results if not r.ok]
     for result in failures:
-        click.echo(f"{result.rule} example {result.index + 1}: {result.text}", err=True)
+        click.echo(visible(f"{result.rule} example {result.index + 1}: {result.text}"), err=True)
         for problem in result.problems:
-            click.echo(f"    {problem}", err=True)
+            click.echo(visible(f"    {problem}"), err=True)
     counted = rulebook.rules if packs is None else [r for r in rulebook.rules if r.pack in packs]
     sources = len(rulebook.sources) if packs is None else len(pack_files(files))
     click.echo(
@@ -358,7 +373,7 @@ def _warn_about_inputs(report: Report) -> None:
     for diagnostic in report.diagnostics:
         where = diagnostic.document + (f":{diagnostic.line}" if diagnostic.line else "")
         verb = "skipped" if diagnostic.skipped else "warning"
-        click.echo(f"factlint: {verb}: {where}: {diagnostic.message}", err=True)
+        click.echo(visible(f"factlint: {verb}: {where}: {diagnostic.message}"), err=True)
 
 
 def _use_color(flag: bool | None, output: str | None) -> bool:

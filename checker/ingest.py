@@ -121,7 +121,7 @@ def read_safely(reader: Reader, source: Source, options: IngestOptions) -> Readi
     """Run a reader; an error it did not foresee skips the source (reported), never the run."""
     try:
         return reader(source, options)
-    except (RecursionError, MemoryError, ValueError, TypeError, LookupError, AttributeError) as exc:
+    except Exception as exc:  # the one net: a third-party parser's bug is one file's problem
         message = f"could not be read ({type(exc).__name__}: {str(exc)[:200]}): not read"
         return Reading(diagnostics=[skip("ingest.failed", source.name, message)])
 
@@ -163,7 +163,7 @@ def _read_root(root: Path, options: IngestOptions, inside: tuple[str, ...] | Non
         if inside is not None and not is_inside(manifest_path, inside):
             diagnostics.append(outside_corpus(manifest_path.name, manifest_path))
             continue
-        manifest, problems = read_manifest(manifest_path, manifest_path.name)
+        manifest, problems = read_manifest(manifest_path, manifest_path.name, options.max_bytes)
         diagnostics.extend(problems)
         updated, problems = apply_manifest(manifest, files)
         diagnostics.extend(problems)

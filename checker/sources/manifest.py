@@ -20,9 +20,9 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from checker.bounded import LIMITS, LimitError, load_yaml_node
 from checker.documents import Diagnostic, Document
-from checker.sources.base import note
+from checker.sources.base import DEFAULT_MAX_BYTES, note
 from checker.sources.decoding import DecodeError, decode
-from checker.sources.metadata import BadValue, read_date
+from checker.sources.metadata import BadValue, read_date, without_surrogates
 
 MANIFEST_NAMES = ("sources.yaml", "sources.yml", "sources.csv")
 
@@ -56,10 +56,17 @@ def find_manifests(root: Path) -> list[Path]:
     return [root / name for name in MANIFEST_NAMES if (root / name).is_file()]
 
 
-def read_manifest(path: Path, name: str) -> tuple[Manifest, list[Diagnostic]]:
+def read_manifest(
+    path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Manifest, list[Diagnostic]]:
     """Read one manifest; bad entries are reported (file, line, field) and left out."""
     try:
-        text = decode(path.read_bytes()).text
+        with open(path, "rb") as stream:
+            raw = stream.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            message = f"larger than {max_bytes} bytes (--max-size): not read"
+            return Manifest(name=name, entries={}), [note("ingest.too-large", name, message)]
+        text = decode(raw).text
     except (OSError, DecodeError) as exc:
         message = f"cannot read the manifest: {getattr(exc, 'strerror', None) or exc}"
         return Manifest(name=name, entries={}), [note("ingest.manifest", name, message)]
@@ -134,7 +141,11 @@ def _entry(row: dict, line: int, name: str, problems: list[Diagnostic]) -> Manif
 def _strings(row: dict) -> dict:
     """YAML reads `url: 42` as a number; manifest values other than dates are text."""
     return {
-        str(key): value if isinstance(value, dt.date | str) or value is None else str(value)
+        without_surrogates(str(key)): without_surrogates(value)
+        if isinstance(value, str)
+        else value
+        if isinstance(value, dt.date) or value is None
+        else without_surrogates(str(value))
         for key, value in row.items()
     }
 
