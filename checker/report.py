@@ -175,6 +175,12 @@ class Report(BaseModel):
             return NotImplemented
         return self.model_dump(mode="json") == other.model_dump(mode="json")
 
+    def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Report:
+        """A copy (pydantic's), without the display form kept for this report's content."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy._display = None
+        return copy
+
     def for_display(self) -> Report:
         """The report with control characters in its text made visible (checker.visible).
 

@@ -510,3 +510,34 @@ def test_a_config_file_of_any_bytes_is_read_or_a_usage_error(tmp_path, data):
             read_config(path)
         except UsageError as exc:
             assert name in str(exc)
+
+
+@given(st.text(max_size=80), st.text(max_size=80))
+@PROPERTY
+def test_junit_is_well_formed_and_every_readable_format_shows_no_raw_control(seeds_report, a, b):
+    from xml.etree import ElementTree
+
+    from checker.reporters import REPORTERS, render
+    from checker.visible import has_invisible, visible
+
+    first = seeds_report.discrepancies[0]
+    value = first.values[0]
+    claim = value.claims[0].model_copy(update={"sentence": a + claim_text(value), "text": b})
+    odd = first.model_copy(
+        update={
+            "subject": a,
+            "summary": b,
+            "explanation": a + b,
+            "values": [value.model_copy(update={"claims": [claim]}), *first.values[1:]],
+        }
+    )
+    report = seeds_report.model_copy(update={"discrepancies": [odd]})
+    ElementTree.fromstring(render(report, "junit").encode("utf-8"))
+    for name, reporter in REPORTERS.items():
+        if not reporter.raw:
+            assert not has_invisible(render(report, name)), name
+    assert render(report, "text").count(visible(a)) >= 1
+
+
+def claim_text(value):
+    return value.claims[0].sentence
