@@ -79,8 +79,8 @@ def command_defaults(command: click.Command, config: Config) -> dict[str, object
         found = _parameter(command, key)
         if found is None:
             continue
-        param, inverted = found
-        defaults[param.name] = _value(param, key, value, inverted, config)
+        param, how = found
+        defaults[param.name] = _value(param, key, value, how, config)
     return defaults
 
 
@@ -144,24 +144,32 @@ def _keys(command: click.Command) -> set[str]:
     } - NOT_KEYS
 
 
-def _parameter(command: click.Command, key: str) -> tuple[click.Option, bool] | None:
-    """The option a key sets, and whether the key is its negative form (`no-color`)."""
+def _parameter(command: click.Command, key: str) -> tuple[click.Option, str] | None:
+    """The option a key sets, and how the key names it.
+
+    By the parameter's `name`, by a `flag` (`no-cache: true`), or by the `negative` form of
+    a --x/--no-x pair (`no-color: true`).
+    """
     for param in command.params:
         if not isinstance(param, click.Option) or not param.expose_value or key in NOT_KEYS:
             continue
         names = {o.lstrip("-").replace("-", "_") for o in param.opts if o.startswith("--")}
         negatives = {o.lstrip("-").replace("-", "_") for o in param.secondary_opts}
-        if key in names or key == param.name:
-            return param, False
+        if key == param.name:
+            return param, "name"
+        if key in names:
+            return param, "flag" if param.is_flag and not param.secondary_opts else "name"
         if key in negatives:
-            return param, True
+            return param, "negative"
     return None
 
 
-def _value(param: click.Option, key: str, value: object, inverted: bool, config: Config) -> object:
+def _value(param: click.Option, key: str, value: object, how: str, config: Config) -> object:
     """The value converted and checked by the option's own type; paths made absolute."""
-    if inverted:
+    if how == "negative":
         value = not value
+    elif how == "flag" and isinstance(value, bool):  # `--no-open-claims` may store False
+        value = _flag_value(param, value)
     if param.multiple:
         if isinstance(value, dict):
             value = [f"{k}={v}" for k, v in value.items()]
@@ -172,6 +180,15 @@ def _value(param: click.Option, key: str, value: object, inverted: bool, config:
         return param.type_cast_value(click.Context(click.Command("config")), value)
     except click.BadParameter as exc:
         raise UsageError(f"config {config.path}: {_dashed(key)}: {exc.message}") from exc
+
+
+def _flag_value(param: click.Option, given: bool) -> object:
+    """A flag's value when it is given (`given`) or not."""
+    flag = param.flag_value
+    if param.is_bool_flag or isinstance(flag, bool):
+        flag = flag if isinstance(flag, bool) else True
+        return flag if given else not flag
+    return flag if given else param.default
 
 
 def _dashed(key: str) -> str:

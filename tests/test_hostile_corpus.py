@@ -541,3 +541,29 @@ def test_junit_is_well_formed_and_every_readable_format_shows_no_raw_control(see
 
 def claim_text(value):
     return value.claims[0].sentence
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"no_open_claims": True}, False),
+        ({"open_claims": False}, False),
+        ({"no_open_claims": False}, True),
+    ],
+)
+def test_config_keys_map_to_any_option_by_name_or_flag(values, expected):
+    import click
+
+    from checker.config import Config, command_defaults
+
+    @click.command("check")
+    @click.option("--no-open-claims", "open_claims", is_flag=True, flag_value=False, default=True)
+    @click.option("--no-cache", "engine_no_cache", is_flag=True)
+    @click.option("--color/--no-color", default=None)
+    def command(**options):
+        return options
+
+    config = Config(path="/x/.factlint.yaml", values={**values, "no_cache": True, "no_color": True})
+    defaults = command_defaults(command, config)
+    options = command.main([], default_map=defaults, standalone_mode=False)
+    assert options == {"open_claims": expected, "engine_no_cache": True, "color": False}
