@@ -168,15 +168,9 @@ def check(
     from checker.baseline import compare_with_baseline, load_baseline, pruned, render_baseline
     from checker.pipeline import run
 
-    named = [("--output", output)] + [
-        (f"--{key.removeprefix('out_')}", path)
-        for key, path in sorted(outputs.items())
-        if key.startswith("out_")
-    ]
-    formats = {"--output": fmt} | {option: option.removeprefix("--") for option, _ in named[1:]}
+    formats = _named_outputs(output, fmt, outputs)
+    named = [(option, path) for option, (path, _) in formats.items()]
     targets = plan_outputs(named, _run_inputs(paths, rules, baseline_file), SIGNATURES)
-    for key in [k for k in outputs if k.startswith("out_")]:
-        outputs.pop(key)
     inputs = take_input_options(outputs, writes=[t.real for t in targets if t.is_file])
     if prune and not baseline_file:
         raise UsageError("--prune needs --baseline FILE")
@@ -188,7 +182,7 @@ def check(
     use_color = _use_color(color, output)
     write_outputs(
         [
-            (target, _render_to(report, formats[target.option], target, fail_on))
+            (target, _render_to(report, formats[target.option][1], target, fail_on))
             for target in targets
         ]
     )
@@ -342,6 +336,16 @@ def rules_validate(files) -> None:
         f"{sources} packs, {len(counted)} rules, {len(results)} examples, {len(failures)} failing"
     )
     sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)
+
+
+def _named_outputs(output: str | None, fmt: str, options: dict) -> dict[str, tuple[str, str]]:
+    """{option: (path, format)} of every output asked for; the --FORMAT options are popped."""
+    named = {"--output": (output, fmt)} if output else {}
+    for key in sorted(k for k in options if k.startswith("out_")):
+        path, name = options.pop(key), key.removeprefix("out_")
+        if path:
+            named[f"--{name}"] = (path, name)
+    return named
 
 
 def _render_to(report: Report, fmt: str, target: Target, fail_on: str) -> str:

@@ -201,6 +201,8 @@ def write_outputs(items: list[tuple[Target, str]]) -> None:
         for target, text in items:
             if target.is_file:
                 staged.append((target, _stage(target, text)))
+        for target, _ in staged:
+            _still_a_file(target)
         with _no_interrupts():
             for target, temporary in staged:
                 _commit(target, temporary)
@@ -241,14 +243,18 @@ def _stage(target: Target, text: str) -> str:
     return temporary
 
 
-def _commit(target: Target, temporary: str) -> None:
-    """Rename the staged file over the target, unless the target became something else."""
+def _still_a_file(target: Target) -> None:
+    """Refuse a target that became something else (a link, a device) since it was planned."""
     try:
         mode = os.lstat(target.path).st_mode
     except FileNotFoundError:
-        mode = stat.S_IFREG
+        return
     if not stat.S_ISREG(mode):
         raise UsageError(f"{target.option} {target.path}: is no longer a regular file: not written")
+
+
+def _commit(target: Target, temporary: str) -> None:
+    """Rename the staged file over the target."""
     os.replace(temporary, target.path)
 
 
