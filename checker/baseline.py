@@ -10,6 +10,7 @@ known and lists the entries that no longer occur (fixed). Nothing is ever added 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -140,8 +141,8 @@ def load_baseline(path: str | Path) -> Baseline:
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
-    keys = [key for key, _ in pairs]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    counts = Counter(key for key, _ in pairs)
+    duplicates = sorted(key for key, n in counts.items() if n > 1)
     if duplicates:
         raise ValueError(f"key {duplicates[0]!r} appears twice in one object")
     return dict(pairs)

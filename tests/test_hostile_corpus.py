@@ -287,6 +287,15 @@ def test_a_baseline_of_100000_brackets_is_an_error_naming_it(corpus, tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_a_baseline_of_200000_keys_is_read_in_linear_time(corpus, tmp_path):
+    baseline = tmp_path / "b.json"
+    baseline.write_text(
+        "{" + ",".join(f'"k{i}": 1' for i in range(200_000)) + ', "k7": 2}', encoding="utf-8"
+    )
+    result = invoke("check", corpus, "--baseline", baseline)
+    assert result.exit_code == 2 and "'k7' appears twice" in result.output
+
+
 def test_folders_nested_1500_deep_are_walked(tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
