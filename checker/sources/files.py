@@ -11,6 +11,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -38,6 +39,16 @@ class ReadProblem(Exception):
         self.diagnostic = diagnostic
 
 
+@dataclass
+class _Level:
+    """A folder being walked: its remaining entries, the names in it, the folders above it."""
+
+    entries: Iterator[os.DirEntry]
+    folder: Path
+    ancestors: frozenset[tuple[int, int] | None]
+    names: set[str]
+
+
 def walk(
     root: Path, skip_names: frozenset[str] = frozenset(), inside: tuple[str, ...] | None = None
 ) -> Iterator[Found | Diagnostic]:
@@ -47,49 +58,61 @@ def walk(
     paths of the corpus roots: a symbolic link that leads outside all of them is skipped (None
     follows every link). Folders are walked with a stack, not recursion: any depth is fine.
     """
-    real_root = _identity(root)
-    listing = _listing(root, root)
-    if isinstance(listing, Diagnostic):
-        yield listing
+    top = _level(root, root, frozenset())
+    if isinstance(top, Diagnostic):
+        yield top
         return
-    top = frozenset({real_root}) if real_root else frozenset()
-    stack = [(iter(listing), root, top, {e.name for e in listing})]
+    stack = [top]
     while stack:
-        entries, folder, ancestors, siblings = stack[-1]
-        entry = next(entries, None)
+        entry = next(stack[-1].entries, None)
         if entry is None:
             stack.pop()
             continue
-        if entry.name.startswith(".") or (folder == root and entry.name in skip_names):
-            continue
-        path = Path(entry.path)
-        relative = _name(path, root)
-        if inside is not None and entry.is_symlink() and not is_inside(path, inside):
-            yield outside_corpus(relative, path)
-            continue
-        kind = _kind(path)
-        if isinstance(kind, Diagnostic):
-            yield kind.model_copy(update={"document": relative})
-        elif kind == "folder":
-            if _is_page_assets(entry.name, siblings):
-                continue
-            identity = _identity(path)
-            if identity in ancestors:
-                yield skip(
-                    "ingest.symlink-loop",
-                    relative,
-                    "symbolic link loop: this folder links back to a folder that contains it",
-                )
-                continue
-            children = _listing(path, root)
-            if isinstance(children, Diagnostic):
-                yield children
-                continue
-            stack.append((iter(children), path, ancestors | {identity}, {e.name for e in children}))
-        elif kind == "file":
-            yield Found(path=path, name=relative)
-        else:
-            yield skip("ingest.not-a-file", relative, f"not a regular file ({kind})")
+        found = _visit(entry, stack[-1], root, skip_names, inside)
+        if isinstance(found, _Level):
+            stack.append(found)
+        elif found is not None:
+            yield found
+
+
+def _visit(
+    entry: os.DirEntry,
+    level: _Level,
+    root: Path,
+    skip_names: frozenset[str],
+    inside: tuple[str, ...] | None,
+) -> Found | Diagnostic | _Level | None:
+    """What one folder entry is: a file, a problem, a folder to walk, or nothing to read."""
+    if entry.name.startswith(".") or (level.folder == root and entry.name in skip_names):
+        return None
+    path = Path(entry.path)
+    relative = _name(path, root)
+    if inside is not None and entry.is_symlink() and not is_inside(path, inside):
+        return outside_corpus(relative, path)
+    kind = _kind(path)
+    if isinstance(kind, Diagnostic):
+        return kind.model_copy(update={"document": relative})
+    if kind == "file":
+        return Found(path=path, name=relative)
+    if kind != "folder":
+        return skip("ingest.not-a-file", relative, f"not a regular file ({kind})")
+    if _is_page_assets(entry.name, level.names):
+        return None
+    if _identity(path) in level.ancestors:
+        return skip(
+            "ingest.symlink-loop",
+            relative,
+            "symbolic link loop: this folder links back to a folder that contains it",
+        )
+    return _level(path, root, level.ancestors)
+
+
+def _level(folder: Path, root: Path, ancestors: frozenset) -> _Level | Diagnostic:
+    listing = _listing(folder, root)
+    if isinstance(listing, Diagnostic):
+        return listing
+    names = {entry.name for entry in listing}
+    return _Level(iter(listing), folder, ancestors | {_identity(folder)}, names)
 
 
 def _listing(folder: Path, root: Path) -> list[os.DirEntry] | Diagnostic:
