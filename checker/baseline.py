@@ -10,11 +10,13 @@ known and lists the entries that no longer occur (fixed). Nothing is ever added 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from checker.bounded import LimitError, load_json
 from checker.discrepancies import (
     SEVERITY_ORDER,
     BaselineMark,
@@ -128,7 +130,9 @@ def load_baseline(path: str | Path) -> Baseline:
     if not text.strip():
         raise BaselineError(f"{where}: the file is empty")
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        data = load_json(text, object_pairs_hook=_no_duplicate_keys)
+    except LimitError as exc:
+        raise BaselineError(f"{where}:{exc.line or 1}: not read: {exc.message}") from exc
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{where}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from exc
     except ValueError as exc:
@@ -137,8 +141,8 @@ def load_baseline(path: str | Path) -> Baseline:
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
-    keys = [key for key, _ in pairs]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    counts = Counter(key for key, _ in pairs)
+    duplicates = sorted(key for key, n in counts.items() if n > 1)
     if duplicates:
         raise ValueError(f"key {duplicates[0]!r} appears twice in one object")
     return dict(pairs)

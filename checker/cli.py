@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -14,23 +13,63 @@ from checker import __version__
 from checker.baseline import DEFAULT_BASELINE
 from checker.cli_engine import engine_options, pop_engine_options
 from checker.cli_inputs import input_options, take_input_options
+from checker.config import CONFIG_META, ConfiguredCommand, config_options
 from checker.errors import FactlintError, UsageError
+from checker.outputs import (
+    RunInputs,
+    Target,
+    plan_outputs,
+    stdout_taken,
+    write_file,
+    write_outputs,
+)
 from checker.report import FAIL_ON_CHOICES, Report
-from checker.reporters import REPORTERS, render
+from checker.reporters import REPORTERS, SIGNATURES, render
 from checker.reporters.json import report_schema
+from checker.visible import visible
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+DEBUG_VARIABLE = "FACTLINT_DEBUG"  # set it to see the traceback of an internal error
 
 
 class _Group(click.Group):
-    """Turns factlint's own errors into a one-line message and exit code 2."""
+    """Turns every error into a one-line message and an exit code that is never 1 (findings).
+
+    factlint's own errors exit 2; Ctrl-C exits 130; anything else is an internal error (a bug):
+    one line, exit 2, and the traceback only when FACTLINT_DEBUG is set.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except FactlintError as exc:
-            click.echo(f"factlint: error: {exc}", err=True)
+            click.echo(f"factlint: error: {visible(str(exc))}", err=True)
             ctx.exit(EXIT_ERROR)
+        except (KeyboardInterrupt, click.Abort):
+            click.echo("factlint: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:  # `factlint check ... | head`: the reader left; say nothing
+            _silence_stdout()
+            ctx.exit(EXIT_ERROR)
+        except (click.exceptions.Exit, click.ClickException):
+            raise
+        except Exception as exc:
+            if os.environ.get(DEBUG_VARIABLE):
+                raise
+            click.echo(
+                f"factlint: internal error: {type(exc).__name__}: {visible(str(exc))[:300]} "
+                f"(a bug: please report it; {DEBUG_VARIABLE}=1 shows the traceback)",
+                err=True,
+            )
+            ctx.exit(EXIT_ERROR)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so exiting does not fail to flush it."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -61,7 +100,8 @@ def output_file_options(command):
     return command
 
 
-@main.command()
+@main.command(cls=ConfiguredCommand)
+@config_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format",
@@ -138,13 +178,17 @@ def check(
     PATHS are files or folders (read recursively): .txt, .md, .html/.htm, .json, .jsonl;
     "-" reads one document from standard input. Exit status: 0 when nothing reaches
     --fail-on (with --baseline: nothing new does), 1 when something does, 2 on a usage,
-    input, rule-pack or baseline error.
+    input, rule-pack, baseline or configuration error (or an internal error), 130 when
+    interrupted. Option defaults may come from .factlint.yaml or [tool.factlint] in
+    pyproject.toml (see --config, --isolated).
     """
     from checker.baseline import compare_with_baseline, load_baseline, pruned, render_baseline
     from checker.pipeline import run
 
-    writes = [output, *(path for key, path in outputs.items() if key.startswith("out_"))]
-    inputs = take_input_options(outputs, writes=writes)
+    formats = _named_outputs(output, fmt, outputs)
+    named = [(option, path) for option, (path, _) in formats.items()]
+    targets = plan_outputs(named, _run_inputs(paths, rules, baseline_file), SIGNATURES)
+    inputs = take_input_options(outputs, writes=[t.real for t in targets if t.is_file])
     if prune and not baseline_file:
         raise UsageError("--prune needs --baseline FILE")
     baseline = load_baseline(baseline_file) if baseline_file else None
@@ -155,20 +199,20 @@ def check(
     if baseline is not None:
         report = compare_with_baseline(report, baseline, baseline_file)
     use_color = _use_color(color, output)
-    if output:
-        write_atomic(Path(output), render(report, fmt, fail_on=fail_on, destination=Path(output)))
-    for key, path in sorted(outputs.items()):
-        if path:
-            name = key.removeprefix("out_")
-            write_atomic(Path(path), render(report, name, fail_on=fail_on, destination=Path(path)))
+    write_outputs(
+        [
+            (target, _render_to(report, formats[target.option][1], target, fail_on))
+            for target in targets
+        ]
+    )
     if not quiet and not output and fmt != "text":
         _warn_about_inputs(report)
-    if not quiet:
+    if not quiet and not stdout_taken(targets):
         shown = fmt if not output else "text"
         text = render(report, shown, color=use_color and shown == "text", fail_on=fail_on)
         click.echo(text, nl=False, color=use_color)
     if prune and report.baseline and report.baseline.fixed:
-        write_atomic(Path(baseline_file), render_baseline(pruned(baseline, report)))
+        write_file(baseline_file, "--baseline", render_baseline(pruned(baseline, report)))
         click.echo(
             f"factlint: pruned {len(report.baseline.fixed)} fixed entries from {baseline_file}",
             err=True,
@@ -176,7 +220,8 @@ def check(
     sys.exit(EXIT_FINDINGS if report.failing(fail_on) else EXIT_CLEAN)
 
 
-@main.command()
+@main.command(cls=ConfiguredCommand)
+@config_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--output",
@@ -205,6 +250,7 @@ def baseline(paths, output, update, prune, rules, **inputs) -> None:
     from checker.pipeline import run
 
     target = Path(output)
+    plan_outputs([("--output", output)], _run_inputs(paths, rules, None), SIGNATURES)
     if prune and not update:
         raise UsageError("--prune needs --update (a new baseline has nothing to prune)")
     if target.exists() and not update:
@@ -215,7 +261,7 @@ def baseline(paths, output, update, prune, rules, **inputs) -> None:
     previous = load_baseline(target) if update else None
     report = run(paths, rules=rules, **take_input_options(inputs, writes=[output]))
     result = record_baseline(report, previous, prune=prune)
-    write_atomic(target, render_baseline(result.baseline))
+    write_file(output, "--output", render_baseline(result.baseline))
     stale = f", {len(result.stale)} no longer found" + (" (pruned)" if prune else " (kept)")
     click.echo(
         f"wrote {output}: {len(result.baseline.entries)} entries ({len(result.added)} added, "
@@ -223,7 +269,8 @@ def baseline(paths, output, update, prune, rules, **inputs) -> None:
     )
 
 
-@main.command()
+@main.command(cls=ConfiguredCommand)
+@config_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
@@ -251,8 +298,10 @@ def claims(paths, fmt, rules, **inputs) -> None:
                 )
             )
             click.echo(
-                f"{record.document}:{record.start}\t{record.subject}\t{record.attribute}\t{record.value}"
-                f"\t[{record.rule}]" + (f"\t({extra})" if extra else "")
+                visible(
+                    f"{record.document}:{record.start}\t{record.subject}\t{record.attribute}"
+                    f"\t{record.value}\t[{record.rule}]" + (f"\t({extra})" if extra else "")
+                )
             )
 
 
@@ -284,56 +333,62 @@ def rules_list(rules) -> None:
 @rules.command("validate")
 @click.argument("files", nargs=-1, type=click.Path())
 def rules_validate(files) -> None:
-    """Validate rule packs (default: the bundled ones) and run their examples."""
+    """Validate rule packs (default: the bundled ones) and run their examples.
+
+    With FILES, only their rules' examples run (the bundled packs are loaded too, for the word
+    lists and macros they may use); an example whose regex times out fails.
+    """
     from checker.examples import run_examples
-    from checker.rulebook import load_rulebook
+    from checker.rulebook import load_pack, load_rulebook, pack_files
 
     rulebook = load_rulebook(files)
-    results = run_examples(rulebook)
+    packs = {load_pack(path).pack for path in pack_files(files)} if files else None
+    results = run_examples(rulebook, packs)
     failures = [r for r in results if not r.ok]
     for result in failures:
-        click.echo(f"{result.rule} example {result.index + 1}: {result.text}", err=True)
+        click.echo(visible(f"{result.rule} example {result.index + 1}: {result.text}"), err=True)
         for problem in result.problems:
-            click.echo(f"    {problem}", err=True)
+            click.echo(visible(f"    {problem}"), err=True)
+    counted = rulebook.rules if packs is None else [r for r in rulebook.rules if r.pack in packs]
+    sources = len(rulebook.sources) if packs is None else len(pack_files(files))
     click.echo(
-        f"{len(rulebook.sources)} packs, {len(rulebook.rules)} rules, {len(results)} examples, "
-        f"{len(failures)} failing"
+        f"{sources} packs, {len(counted)} rules, {len(results)} examples, {len(failures)} failing"
     )
     sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file through a temporary file and a rename, so a crash never leaves half a report.
-
-    A file that cannot be written is a UsageError (exit 2); the previous file is left as it was.
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
-    except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        raise
+def _named_outputs(output: str | None, fmt: str, options: dict) -> dict[str, tuple[str, str]]:
+    """{option: (path, format)} of every output asked for; the --FORMAT options are popped."""
+    named = {"--output": (output, fmt)} if output else {}
+    for key in sorted(k for k in options if k.startswith("out_")):
+        path, name = options.pop(key), key.removeprefix("out_")
+        if path:
+            named[f"--{name}"] = (path, name)
+    return named
 
 
-def _mode_for(path: Path) -> int:
-    """The permissions a report gets: the old file's, else the usual ones (mkstemp's are 0600)."""
+def _render_to(report: Report, fmt: str, target: Target, fail_on: str) -> str:
+    destination = Path(target.path) if target.is_file else None
+    return render(report, fmt, fail_on=fail_on, destination=destination)
+
+
+def _run_inputs(paths, rules, baseline_file) -> RunInputs:
+    """What a run reads (corpus, rule packs, baseline), so that no output overwrites it."""
+    from checker.ingest import READERS
+    from checker.rulebook import pack_files
+    from checker.sources.manifest import MANIFEST_NAMES
+
     try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        packs = [str(p) for p in pack_files(rules)]
+    except FactlintError:
+        packs = list(rules)
+    config = click.get_current_context().meta.get(CONFIG_META)
+    return RunInputs(
+        corpus=list(paths),
+        files=[*packs, *([baseline_file] if baseline_file else []), *([config] if config else [])],
+        document_suffixes=frozenset(READERS),
+        manifest_names=frozenset(MANIFEST_NAMES),
+    )
 
 
 def _warn_about_inputs(report: Report) -> None:
@@ -341,7 +396,7 @@ def _warn_about_inputs(report: Report) -> None:
     for diagnostic in report.diagnostics:
         where = diagnostic.document + (f":{diagnostic.line}" if diagnostic.line else "")
         verb = "skipped" if diagnostic.skipped else "warning"
-        click.echo(f"factlint: {verb}: {where}: {diagnostic.message}", err=True)
+        click.echo(visible(f"factlint: {verb}: {where}: {diagnostic.message}"), err=True)
 
 
 def _use_color(flag: bool | None, output: str | None) -> bool:

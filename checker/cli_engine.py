@@ -8,6 +8,7 @@ from checker.cache import DEFAULT_CACHE_DIR
 from checker.engines import ENGINES
 
 _PREFIX = "engine_"
+MAX_JOBS_PER_CORE = 4  # --jobs is capped at this many processes per core
 
 
 def engine_options(command):
@@ -19,8 +20,8 @@ def engine_options(command):
             f"{_PREFIX}jobs",
             type=click.IntRange(min=1),
             default=None,
-            help="Processes that extract claims (default: all cores; with --engine dask: "
-            "workers of the local cluster).",
+            help="Processes that extract claims (default: all cores; at most "
+            f"{MAX_JOBS_PER_CORE} per core; with --engine dask: workers of the local cluster).",
         ),
         click.option(
             "--cache-dir",
@@ -65,9 +66,23 @@ def pop_engine_options(options: dict, quiet: bool) -> dict:
     if picked.get("scheduler") and picked.get("engine") != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     return {
-        "jobs": picked.get("jobs"),
+        "jobs": capped_jobs(picked.get("jobs"), quiet),
         "cache_dir": None if picked.get("no_cache") else picked.get("cache_dir"),
         "engine": picked.get("engine", "local"),
         "scheduler": picked.get("scheduler"),
         "progress": False if quiet else None,
     }
+
+
+def capped_jobs(jobs: int | None, quiet: bool = True) -> int | None:
+    """--jobs, at most MAX_JOBS_PER_CORE processes per core (a note says when it was capped)."""
+    from checker.engines.local import default_jobs
+
+    ceiling = MAX_JOBS_PER_CORE * default_jobs()
+    if jobs is None or jobs <= ceiling:
+        return jobs
+    if not quiet:
+        click.echo(
+            f"factlint: --jobs {jobs} capped at {ceiling} ({MAX_JOBS_PER_CORE} per core)", err=True
+        )
+    return ceiling

@@ -91,13 +91,25 @@ def input_options(command):
             is_flag=True,
             help="Count syndicated copies as separate sources.",
         ),
+        click.option(
+            "--follow-symlinks",
+            is_flag=True,
+            help="Read what symbolic links lead to outside the paths given (default: skip them).",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-INPUT_OPTIONS = ("fields", "max_size", "stdin_format", "duplicate_similarity", "keep_duplicates")
+INPUT_OPTIONS = (
+    "fields",
+    "max_size",
+    "stdin_format",
+    "duplicate_similarity",
+    "keep_duplicates",
+    "follow_symlinks",
+)
 
 
 def take_input_options(options: dict, writes=()) -> dict[str, object]:
@@ -115,6 +127,7 @@ def take_input_options(options: dict, writes=()) -> dict[str, object]:
             fields=parse_field_options(values["fields"]),
             stdin_format=values["stdin_format"],
             exclude=frozenset(os.path.realpath(p) for p in writes if p),
+            follow_symlinks=values["follow_symlinks"],
         ),
         "duplicate_similarity": similarity,
     }

@@ -18,12 +18,15 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.documents import Diagnostic, Document
 from checker.errors import UsageError
-from checker.sources.base import IngestOptions, Reading, Source, note
+from checker.sources.base import IngestOptions, Reading, Source, note, skip
 from checker.sources.files import (
     Found,
     ReadProblem,
+    display,
     duplicate_root,
+    is_inside,
     not_a_document,
+    outside_corpus,
     read_bytes,
     too_large,
     walk,
@@ -88,6 +91,7 @@ def ingest(
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     seen: set[str] = set()
+    inside = None if options.follow_symlinks else _corpus_roots(paths)
     for path in paths:
         key = path if path == STDIN else os.path.realpath(path)
         if key in seen:
@@ -97,7 +101,7 @@ def ingest(
         reading = (
             _read_stdin(stdin or sys.stdin.buffer, options)
             if path == STDIN
-            else _read_root(Path(path), options)
+            else _read_root(Path(path), options, inside)
         )
         documents.extend(reading.documents)
         diagnostics.extend(reading.diagnostics)
@@ -110,7 +114,16 @@ def ingest(
 
 def read_source(source: Source, options: IngestOptions, suffix: str) -> Reading:
     """Read one source with the reader for `suffix` (unknown suffixes are read as text)."""
-    return READERS.get(suffix.lower(), read_text)(source, options)
+    return read_safely(READERS.get(suffix.lower(), read_text), source, options)
+
+
+def read_safely(reader: Reader, source: Source, options: IngestOptions) -> Reading:
+    """Run a reader; an error it did not foresee skips the source (reported), never the run."""
+    try:
+        return reader(source, options)
+    except Exception as exc:  # the one net: a third-party parser's bug is one file's problem
+        message = f"could not be read ({type(exc).__name__}: {str(exc)[:200]}): not read"
+        return Reading(diagnostics=[skip("ingest.failed", source.name, message)])
 
 
 def _check_exists(path: str) -> None:
@@ -126,13 +139,18 @@ def _check_exists(path: str) -> None:
         # anything else (permissions...) is reported for the file itself, and the run goes on
 
 
-def _read_root(root: Path, options: IngestOptions) -> Reading:
+def _corpus_roots(paths: list[str]) -> tuple[str, ...]:
+    """The real paths of the corpus: links inside it may lead anywhere among them."""
+    return tuple(os.path.realpath(p) for p in paths if p != STDIN)
+
+
+def _read_root(root: Path, options: IngestOptions, inside: tuple[str, ...] | None) -> Reading:
     if not root.is_dir():
-        return _read_file(Found(path=root, name=root.name), options, explicit=True)
+        return _read_file(Found(path=root, name=display(root.name)), options, explicit=True)
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     files: list[tuple[Document, str]] = []
-    for found in walk(root, frozenset(MANIFEST_NAMES)):
+    for found in walk(root, frozenset(MANIFEST_NAMES), inside):
         if isinstance(found, Diagnostic):
             diagnostics.append(found)
             continue
@@ -142,7 +160,10 @@ def _read_root(root: Path, options: IngestOptions) -> Reading:
         files.extend((document, found.name) for document in reading.documents)
         diagnostics.extend(reading.diagnostics)
     for manifest_path in find_manifests(root):
-        manifest, problems = read_manifest(manifest_path, manifest_path.name)
+        if inside is not None and not is_inside(manifest_path, inside):
+            diagnostics.append(outside_corpus(manifest_path.name, manifest_path))
+            continue
+        manifest, problems = read_manifest(manifest_path, manifest_path.name, options.max_bytes)
         diagnostics.extend(problems)
         updated, problems = apply_manifest(manifest, files)
         diagnostics.extend(problems)
@@ -159,7 +180,7 @@ def _read_file(found: Found, options: IngestOptions, explicit: bool) -> Reading:
         data = read_bytes(found.path, found.name, options.max_bytes)
     except ReadProblem as problem:
         return Reading(diagnostics=[problem.diagnostic])
-    source = Source(data=data, name=found.name, path=str(found.path))
+    source = Source(data=data, name=found.name, path=display(str(found.path)))
     return read_source(source, options, suffix)
 
 
@@ -171,7 +192,7 @@ def _read_stdin(stream: BinaryIO, options: IngestOptions) -> Reading:
     kind = options.stdin_format
     if kind == "auto":
         kind = "html" if looks_like_html(data) else "text"
-    return _STDIN_READERS[kind](source, options)
+    return read_safely(_STDIN_READERS[kind], source, options)
 
 
 def _unique_ids(documents: list[Document], diagnostics: list[Diagnostic]) -> list[Document]:

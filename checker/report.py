@@ -138,6 +138,7 @@ class Report(BaseModel):
     # Private, so never serialised: the JSON and its schema do not change.
     _sources: dict[str, Document] = PrivateAttr(default_factory=dict)
     _summaries: dict[str, DocumentSummary] | None = PrivateAttr(default=None)
+    _display: Report | None = PrivateAttr(default=None)
 
     def failing(self, fail_on: str) -> list[Discrepancy]:
         """The discrepancies at or above a --fail-on threshold that a baseline does not hold."""
@@ -173,6 +174,28 @@ class Report(BaseModel):
         if not isinstance(other, Report):
             return NotImplemented
         return self.model_dump(mode="json") == other.model_dump(mode="json")
+
+    def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Report:
+        """A copy (pydantic's), without the display form kept for this report's content."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy._display = None
+        return copy
+
+    def for_display(self) -> Report:
+        """The report with control characters in its text made visible (checker.visible).
+
+        For the formats people read (text, Markdown, annotations, JUnit, SARIF, HTML); the JSON
+        report keeps the text as read. Offsets are unchanged: they point into the documents.
+        """
+        from checker.visible import visible, visible_model
+
+        if self._display is None:
+            shown = visible_model(self)
+            if shown is not self:
+                shown._summaries, shown._display = None, shown
+                shown._sources = {visible(key): doc for key, doc in self._sources.items()}
+            self._display = shown
+        return self._display
 
     def with_sources(self, documents: Iterable[Document]) -> Report:
         """Keep the ingested documents (not serialised) for reporters that show their text."""

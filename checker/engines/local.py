@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -96,12 +97,17 @@ def _extract_many(
         (positions[i : i + CHUNK_DOCUMENTS], documents[i : i + CHUNK_DOCUMENTS])
         for i in range(0, len(documents), CHUNK_DOCUMENTS)
     ]
-    with _pool(jobs, rulebook) as pool:
+    pool = _pool(jobs, rulebook)
+    try:
         futures: list[tuple[list[int], Future]] = [
             (where, pool.submit(_extract_chunk, chunk)) for where, chunk in chunks
         ]
         for where, future in futures:
             yield from zip(where, future.result(), strict=True)
+    except BaseException:  # Ctrl-C: drop the work not started instead of waiting for it
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _pool(jobs: int, rulebook: Rulebook) -> ProcessPoolExecutor:
@@ -109,7 +115,9 @@ def _pool(jobs: int, rulebook: Rulebook) -> ProcessPoolExecutor:
     global _WORKER_RULEBOOK
     _WORKER_RULEBOOK = rulebook  # forked workers inherit it, compiled
     if "fork" in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+        return ProcessPoolExecutor(
+            jobs, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupts
+        )
     return ProcessPoolExecutor(
         jobs,
         mp_context=multiprocessing.get_context("spawn"),
@@ -118,7 +126,13 @@ def _pool(jobs: int, rulebook: Rulebook) -> ProcessPoolExecutor:
     )
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process (which stops the run), so they print nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _install_rulebook(payload: bytes) -> None:
+    _ignore_interrupts()
     global _WORKER_RULEBOOK
     _WORKER_RULEBOOK = pickle.loads(payload)
 

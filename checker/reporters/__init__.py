@@ -26,22 +26,55 @@ class Reporter:
 
     render: Callable[..., str]
     description: str
+    signature: str = r"(?!)"  # a regular expression matching the start of such a report
+    raw: bool = False  # True: the text as read (JSON); else control characters made visible
 
 
 REPORTERS: dict[str, Reporter] = {
-    "text": Reporter(render_text, "readable report for the terminal"),
-    "json": Reporter(render_json, "the JSON report of the report contract"),
-    "sarif": Reporter(render_sarif, "SARIF 2.1.0 for GitHub code scanning"),
-    "markdown": Reporter(render_markdown, "summary for a pull request or $GITHUB_STEP_SUMMARY"),
-    "junit": Reporter(render_junit, "JUnit XML, one test case per discrepancy"),
-    "github": Reporter(render_github, "GitHub Actions annotations for new discrepancies"),
-    "html": Reporter(render_html, "one self-contained page to read, filter and audit"),
+    "text": Reporter(
+        render_text,
+        "readable report for the terminal",
+        r"(?:\x1b\[[0-9;]*m)?factlint \S+: \d+ documents",
+    ),
+    "json": Reporter(
+        render_json,
+        "the JSON report of the report contract",
+        r'\{\s*"schema_version": \d+,\s*"tool": \{\s*"name": "factlint"',
+        raw=True,
+    ),
+    "sarif": Reporter(
+        render_sarif,
+        "SARIF 2.1.0 for GitHub code scanning",
+        r'\{\s*"\$schema": "[^"]*sarif[^"]*",.*?"driver": \{\s*"name": "factlint"',
+    ),
+    "markdown": Reporter(
+        render_markdown, "summary for a pull request or $GITHUB_STEP_SUMMARY", r"## factlint: "
+    ),
+    "junit": Reporter(
+        render_junit,
+        "JUnit XML, one test case per discrepancy",
+        r'<\?xml[^>]*\?>\s*<testsuites name="factlint"',
+    ),
+    "github": Reporter(
+        render_github,
+        "GitHub Actions annotations for new discrepancies",
+        r"::(?:error|warning|notice) ",
+    ),
+    "html": Reporter(
+        render_html,
+        "one self-contained page to read, filter and audit",
+        r'<!DOCTYPE html>.*?<meta name="generator" content="factlint ',
+    ),
 }
+SIGNATURES = tuple(reporter.signature for reporter in REPORTERS.values())
 
 
 def render(report: Report, fmt: str, **options) -> str:
     """Render a report in a registered format, passing only the options it takes."""
-    renderer = REPORTERS[fmt].render
+    reporter = REPORTERS[fmt]
+    renderer = reporter.render
+    if not reporter.raw:
+        report = report.for_display()
     parameters = inspect.signature(renderer).parameters.values()
     if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
         names = {p.name for p in parameters}

@@ -11,12 +11,14 @@ from checker.discrepancies import Discrepancy
 from checker.report import Report
 
 MAX_ANNOTATIONS = 10
+# The annotation level of each severity; a discrepancy that fails the run is always an error.
+LEVELS = {"contradiction": "error", "warning": "warning", "info": "notice"}
 
 
 def render_github(report: Report, fail_on: str = "contradiction", **_: object) -> str:
-    """`::error file=…,line=…::` for each new discrepancy that fails the run.
+    """`::error file=…,line=…::` for each new contradiction and each discrepancy that fails the run.
 
-    New ones below --fail-on get `::warning` (or `::notice` for info); known ones none.
+    Other new warnings get `::warning`, new infos `::notice`; known ones none.
     """
     failing = {d.id for d in report.failing(fail_on)}
     new = [d for d in report.discrepancies if d.baseline is None or d.baseline.state == "new"]
@@ -32,7 +34,7 @@ def render_github(report: Report, fail_on: str = "contradiction", **_: object) -
 
 
 def _command(d: Discrepancy, report: Report, failing: bool) -> str:
-    level = "error" if failing else "warning" if d.severity != "info" else "notice"
+    level = "error" if failing else LEVELS[d.severity]
     claim = values_new_first(report, d)[0].claims[0]
     line, column = report.position(claim.document, claim.start)
     end_line, end_column = report.position(claim.document, claim.end)

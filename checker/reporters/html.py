@@ -28,6 +28,7 @@ from checker.discrepancies import KIND_DESCRIPTIONS, SEVERITY_ORDER, ClaimRef, D
 from checker.documents import Document
 from checker.open_claims import is_open_rule
 from checker.report import ClaimRecord, DocumentSummary, Report
+from checker.visible import visible
 
 SEVERITIES = ("contradiction", "warning", "info")
 SEVERITY_MEANINGS = {
@@ -209,7 +210,15 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_shown,
     )
+
+
+def _shown(value: object) -> object:
+    """Every value the template prints: control characters from a document made visible."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(value)
+    return value
 
 
 @cache

@@ -27,6 +27,10 @@ class IngestOptions(BaseModel):
     exclude: frozenset[str] = Field(
         frozenset(), description="Real paths never read as documents (this run's own outputs)."
     )
+    follow_symlinks: bool = Field(
+        False,
+        description="Read what symbolic links lead to outside the paths given (default: skip).",
+    )
 
     @field_validator("fields")
     @classmethod

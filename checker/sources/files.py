@@ -11,6 +11,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -38,49 +39,115 @@ class ReadProblem(Exception):
         self.diagnostic = diagnostic
 
 
-def walk(root: Path, skip_names: frozenset[str] = frozenset()) -> Iterator[Found | Diagnostic]:
-    """Every file under `root` (sorted, recursively), or a Diagnostic for what cannot be walked.
+@dataclass
+class _Level:
+    """A folder being walked: its remaining entries, the names in it, the folders above it."""
 
-    `skip_names` are root-level files that are not documents (manifests).
-    """
-    real_root = _identity(root)
-    yield from _walk_folder(root, root, {real_root} if real_root else set(), skip_names)
+    entries: Iterator[os.DirEntry]
+    folder: Path
+    ancestors: frozenset[tuple[int, int] | None]
+    names: set[str]
 
 
-def _walk_folder(
-    folder: Path, root: Path, ancestors: set[tuple[int, int]], skip_names: frozenset[str]
+def walk(
+    root: Path, skip_names: frozenset[str] = frozenset(), inside: tuple[str, ...] | None = None
 ) -> Iterator[Found | Diagnostic]:
-    name = _name(folder, root)
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        yield skip("ingest.unreadable", name or ".", f"cannot list the folder: {_reason(exc)}")
+    """Every file under `root` (sorted, depth first), or a Diagnostic for what cannot be walked.
+
+    `skip_names` are root-level files that are not documents (manifests). `inside` are the real
+    paths of the corpus roots: a symbolic link that leads outside all of them is skipped (None
+    follows every link). Folders are walked with a stack, not recursion: any depth is fine.
+    """
+    top = _level(root, root, frozenset())
+    if isinstance(top, Diagnostic):
+        yield top
         return
-    siblings = {e.name for e in entries}
-    for entry in entries:
-        path = Path(entry.path)
-        relative = _name(path, root)
-        if entry.name.startswith(".") or (folder == root and entry.name in skip_names):
+    stack = [top]
+    while stack:
+        entry = next(stack[-1].entries, None)
+        if entry is None:
+            stack.pop()
             continue
-        kind = _kind(path)
-        if isinstance(kind, Diagnostic):
-            yield kind.model_copy(update={"document": relative})
-        elif kind == "folder":
-            if _is_page_assets(entry.name, siblings):
-                continue
-            identity = _identity(path)
-            if identity in ancestors:
-                yield skip(
-                    "ingest.symlink-loop",
-                    relative,
-                    "symbolic link loop: this folder links back to a folder that contains it",
-                )
-                continue
-            yield from _walk_folder(path, root, ancestors | {identity}, skip_names)
-        elif kind == "file":
-            yield Found(path=path, name=relative)
-        else:
-            yield skip("ingest.not-a-file", relative, f"not a regular file ({kind})")
+        found = _visit(entry, stack[-1], root, skip_names, inside)
+        if isinstance(found, _Level):
+            stack.append(found)
+        elif found is not None:
+            yield found
+
+
+def _visit(
+    entry: os.DirEntry,
+    level: _Level,
+    root: Path,
+    skip_names: frozenset[str],
+    inside: tuple[str, ...] | None,
+) -> Found | Diagnostic | _Level | None:
+    """What one folder entry is: a file, a problem, a folder to walk, or nothing to read."""
+    if entry.name.startswith(".") or (level.folder == root and entry.name in skip_names):
+        return None
+    path = Path(entry.path)
+    relative = _name(path, root)
+    if inside is not None and entry.is_symlink() and not is_inside(path, inside):
+        return outside_corpus(relative, path)
+    kind = _kind(path)
+    if isinstance(kind, Diagnostic):
+        return kind.model_copy(update={"document": relative})
+    if kind == "file":
+        return Found(path=path, name=relative)
+    if kind != "folder":
+        return skip("ingest.not-a-file", relative, f"not a regular file ({kind})")
+    if _is_page_assets(entry.name, level.names):
+        return None
+    if _identity(path) in level.ancestors:
+        return skip(
+            "ingest.symlink-loop",
+            relative,
+            "symbolic link loop: this folder links back to a folder that contains it",
+        )
+    return _level(path, root, level.ancestors)
+
+
+def _level(folder: Path, root: Path, ancestors: frozenset) -> _Level | Diagnostic:
+    listing = _listing(folder, root)
+    if isinstance(listing, Diagnostic):
+        return listing
+    names = {entry.name for entry in listing}
+    return _Level(iter(listing), folder, ancestors | {_identity(folder)}, names)
+
+
+def _listing(folder: Path, root: Path) -> list[os.DirEntry] | Diagnostic:
+    """A folder's entries, sorted by name, or the Diagnostic for a folder that cannot be listed."""
+    try:
+        with os.scandir(folder) as scan:
+            return sorted(scan, key=lambda e: e.name)
+    except OSError as exc:
+        name = _name(folder, root) or "."
+        return skip("ingest.unreadable", name, f"cannot list the folder: {_reason(exc)}")
+
+
+def is_inside(path: Path | str, inside: tuple[str, ...]) -> bool:
+    """True when a path, links resolved, is one of the `inside` real paths or under one."""
+    real = os.path.realpath(path)
+    return any(real == top or real.startswith(top.rstrip(os.sep) + os.sep) for top in inside)
+
+
+def outside_corpus(name: str, path: Path) -> Diagnostic:
+    """The diagnostic for a symbolic link that leads outside the paths given."""
+    return skip(
+        "ingest.outside-corpus",
+        name,
+        f"symbolic link to {display(os.readlink(path))}, outside the corpus: not read "
+        "(--follow-symlinks reads it)",
+    )
+
+
+def display(text: str) -> str:
+    """A file name as text: undecodable bytes (kept by the OS as surrogates) as xNN escapes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
 
 
 def _kind(path: Path) -> str | Diagnostic:
@@ -91,7 +158,7 @@ def _kind(path: Path) -> str | Diagnostic:
         if exc.errno == errno.ELOOP:
             return skip("ingest.symlink-loop", "", "symbolic link loop (the link leads to itself)")
         if exc.errno == errno.ENOENT and path.is_symlink():
-            target = os.readlink(path)
+            target = display(os.readlink(path))
             return skip("ingest.broken-link", "", f"broken symbolic link to {target}")
         return skip("ingest.unreadable", "", f"cannot read: {_reason(exc)}")
     if stat.S_ISDIR(mode):
@@ -173,7 +240,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def _name(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path != root else ""
+    return display(path.relative_to(root).as_posix()) if path != root else ""
 
 
 def _reason(exc: OSError) -> str:

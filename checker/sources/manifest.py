@@ -8,18 +8,21 @@ then covers every record of that file. The manifest wins over what a file says o
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
+from checker.bounded import LIMITS, LimitError, load_yaml_node
 from checker.documents import Diagnostic, Document
-from checker.sources.base import note
+from checker.sources.base import DEFAULT_MAX_BYTES, note
 from checker.sources.decoding import DecodeError, decode
-from checker.sources.metadata import BadValue, read_date
+from checker.sources.metadata import BadValue, read_date, without_surrogates
 
 MANIFEST_NAMES = ("sources.yaml", "sources.yml", "sources.csv")
 
@@ -53,16 +56,23 @@ def find_manifests(root: Path) -> list[Path]:
     return [root / name for name in MANIFEST_NAMES if (root / name).is_file()]
 
 
-def read_manifest(path: Path, name: str) -> tuple[Manifest, list[Diagnostic]]:
+def read_manifest(
+    path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Manifest, list[Diagnostic]]:
     """Read one manifest; bad entries are reported (file, line, field) and left out."""
     try:
-        text = decode(path.read_bytes()).text
+        with open(path, "rb") as stream:
+            raw = stream.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            message = f"larger than {max_bytes} bytes (--max-size): not read"
+            return Manifest(name=name, entries={}), [note("ingest.too-large", name, message)]
+        text = decode(raw).text
     except (OSError, DecodeError) as exc:
         message = f"cannot read the manifest: {getattr(exc, 'strerror', None) or exc}"
         return Manifest(name=name, entries={}), [note("ingest.manifest", name, message)]
     problems: list[Diagnostic] = []
     if path.suffix == ".csv":
-        raw = _csv_rows(text)
+        raw = _csv_rows(text, name, problems)
     else:
         raw = _yaml_entries(text, name, problems)
     entries: dict[str, ManifestEntry] = {}
@@ -131,29 +141,58 @@ def _entry(row: dict, line: int, name: str, problems: list[Diagnostic]) -> Manif
 def _strings(row: dict) -> dict:
     """YAML reads `url: 42` as a number; manifest values other than dates are text."""
     return {
-        str(key): value if isinstance(value, dt.date | str) or value is None else str(value)
+        without_surrogates(str(key)): without_surrogates(value)
+        if isinstance(value, str)
+        else value
+        if isinstance(value, dt.date) or value is None
+        else without_surrogates(str(value))
         for key, value in row.items()
     }
 
 
-def _csv_rows(text: str) -> list[tuple[int, dict]]:
+def _csv_rows(text: str, name: str, problems: list[Diagnostic]) -> list[tuple[int, dict]]:
+    """The rows of a CSV manifest; reading stops, reported, at a row it cannot parse."""
     reader = csv.DictReader(io.StringIO(text))
-    rows = []
-    for row in reader:
-        cleaned = {
-            k.strip(): (v or "").strip() or None
-            for k, v in row.items()
-            if k is not None and k.strip()
-        }
-        if any(cleaned.values()):
-            rows.append((reader.line_num, cleaned))
+    rows: list[tuple[int, dict]] = []
+    last = 0
+    try:
+        with _field_limit(LIMITS.max_field_chars):
+            for row in reader:
+                last = reader.line_num
+                cleaned = {
+                    k.strip(): (v or "").strip() or None
+                    for k, v in row.items()
+                    if isinstance(k, str) and k.strip() and isinstance(v, str | None)
+                }
+                if any(cleaned.values()):
+                    rows.append((last, cleaned))
+    except csv.Error as exc:
+        line = max(last, 1) + 1
+        too_long = "field limit" in str(exc)
+        problem = f"a field longer than {LIMITS.max_field_chars} characters" if too_long else exc
+        message = f"line {line}: {problem}: the rows from here on are not read"
+        problems.append(
+            note("ingest.limit" if too_long else "ingest.manifest", name, message, line)
+        )
     return rows
+
+
+@contextlib.contextmanager
+def _field_limit(chars: int) -> Iterator[None]:
+    """The csv module's field size limit (process-wide state) set for one read, then restored."""
+    previous = csv.field_size_limit(chars)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _yaml_entries(text: str, name: str, problems: list[Diagnostic]) -> list[tuple[int, dict]]:
     try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text)
+        data, node = load_yaml_node(text)
+    except LimitError as exc:
+        problems.append(note("ingest.limit", name, f"not read: {exc.message}", exc.line))
+        return []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -193,7 +232,7 @@ def _mapped(
     for key, value in data.items():
         line = lines.get(str(key), 0)
         if isinstance(value, dict) or value is None:
-            rows.append((line, {"file": str(key), **(value or {})}))
+            rows.append((line, {"file": str(key)} | dict(value or {})))
         else:
             message = f"entry for {key!r} is not a mapping of fields"
             problems.append(note("ingest.manifest", name, message, line))

@@ -7,6 +7,8 @@ import functools
 
 import regex
 
+from checker.bounded import LIMITS
+
 # Canonical metadata fields and the names they go by in front matter, records and manifests.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "id": ("id",),
@@ -18,6 +20,8 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 }
 METADATA_FIELDS = ("title", "published", "outlet", "url")
 MILLISECOND_TIMESTAMPS = 10**11  # a Unix time above this is in milliseconds
+MAX_DATE_CHARS = 100  # a longer text is not a date (and is not handed to dateparser)
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 _LOOKS_LIKE_DATE = regex.compile(
     r"^\d{4}-\d{2}-\d{2}$|^(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -61,14 +65,14 @@ def read_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, bool):
-        raise BadValue(f"{value!r} is not a date")
+        raise BadValue(f"{short(value)} is not a date")
     if isinstance(value, int | float):
         return _from_timestamp(value)
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= MAX_DATE_CHARS:
         parsed = _from_iso(value.strip()) or parse_date_text(value)
         if parsed is not None:
             return parsed
-    raise BadValue(f"cannot read the date {value!r}")
+    raise BadValue(f"cannot read the date {short(value)}")
 
 
 def read_text_field(value: object) -> str | None:
@@ -76,8 +80,25 @@ def read_text_field(value: object) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return str(value).strip() or None
+        text = without_surrogates(str(value)).strip()
+        if len(text) > LIMITS.max_field_chars:
+            raise BadValue(f"longer than {LIMITS.max_field_chars} characters: not read")
+        return text or None
     raise BadValue(f"expected a string, got {type(value).__name__}")
+
+
+def without_surrogates(text: str) -> str:
+    """Text with lone surrogates (a JSON escape such as "ud800" alone) as U+FFFD.
+
+    They cannot be written as UTF-8; every other character is kept, so offsets do not move.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def short(value: object, limit: int = 60) -> str:
+    """The repr of a value, cut for a message."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _from_timestamp(value: float) -> dt.date:
@@ -85,7 +106,7 @@ def _from_timestamp(value: float) -> dt.date:
     try:
         return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
     except (OverflowError, OSError, ValueError) as exc:
-        raise BadValue(f"{value!r} is not a Unix time") from exc
+        raise BadValue(f"{short(value)} is not a Unix time") from exc
 
 
 def _from_iso(value: str) -> dt.date | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from checker.bounded import LimitError, load_json
 from checker.documents import Diagnostic, Document
 from checker.sources.base import IngestOptions, Reading, Source, note, skip
 from checker.sources.decoding import decode_source
@@ -22,6 +23,7 @@ from checker.sources.metadata import (
     first_present,
     read_date,
     read_text_field,
+    without_surrogates,
 )
 
 
@@ -35,10 +37,14 @@ def read_jsonl(source: Source, options: IngestOptions) -> Reading:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = load_json(line)
         except json.JSONDecodeError as exc:
             message = f"line {number} is not valid JSON: {_json_error(exc)}"
             problems.append(skip("ingest.json", source.name, message, line=number))
+            continue
+        except LimitError as exc:
+            message = f"line {number}: {exc.message}: not read"
+            problems.append(skip("ingest.limit", source.name, message, line=number))
             continue
         records.add(record, f"{source.name}:{number}", number, f"line {number}", line=number)
     return Reading(documents=records.documents, diagnostics=problems)
@@ -50,11 +56,17 @@ def read_json(source: Source, options: IngestOptions) -> Reading:
     if text is None:
         return Reading(diagnostics=problems)
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {_json_error(exc)} (line {exc.lineno})"
         return Reading(
             diagnostics=[*problems, skip("ingest.json", source.name, message, line=exc.lineno)]
+        )
+    except LimitError as exc:
+        where = f" (line {exc.line})" if exc.line else ""
+        message = f"{exc.message}{where}: not read"
+        return Reading(
+            diagnostics=[*problems, skip("ingest.limit", source.name, message, line=exc.line)]
         )
     if _is_factlint_report(data):
         message = "a factlint report, not a document: not read"
@@ -143,7 +155,7 @@ def _text(value: object) -> str | None:
     if isinstance(value, list) and value and all(isinstance(p, str) for p in value):
         value = "\n\n".join(value)
     if isinstance(value, str) and value.strip():
-        return value
+        return without_surrogates(value)
     return None
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import regex
 import yaml
 
+from checker.bounded import LIMITS, LimitError, load_yaml
 from checker.documents import Diagnostic, Document
 from checker.sources.base import IngestOptions, Reading, Source, note
 from checker.sources.decoding import decode_source
@@ -77,8 +78,15 @@ def _front_matter(text: str, doc_id: str) -> tuple[dict, int, list[Diagnostic]]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0, []
+    if len(match.group(1)) > LIMITS.max_field_chars:
+        message = f"front matter not read: longer than {LIMITS.max_field_chars} characters"
+        return {}, match.end(), [note("ingest.limit", doc_id, message, 1)]
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = load_yaml(match.group(1)) or {}
+    except LimitError as exc:
+        message = f"front matter not read: {exc.message}"
+        line = exc.line + 1 if exc.line else None
+        return {}, match.end(), [note("ingest.limit", doc_id, message, line)]
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         message = f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"
