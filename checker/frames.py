@@ -51,7 +51,6 @@ class FrameLexicon:
         Only frames that key this kind of value count ('struck' dates an event, it does not
         count anything); a frame limited to some `dimensions` keys only measures of those.
         """
-        self._dimension = dimension
         index = [i for i, w in enumerate(words) if start <= w.start < end]
         if not index:
             return None
@@ -63,31 +62,23 @@ class FrameLexicon:
             if low == 0 and high < len(words) and words[high].text == ",":
                 high = _clause(words, high + 1, high + 1)[1]
             low, high = max(low, first - _DATE_REACH), min(high, last + _DATE_REACH + 1)
-            return self._nearest(words, first, last, low, high, kind)
-        found = self._nearest(words, first, last, low, high, kind)
-        if found is None:
-            reach_low = max(0, first - _SENTENCE_REACH)
-            reach_high = min(len(words), last + _SENTENCE_REACH + 1)
-            framed = self._nearest(words, first, last, reach_low, reach_high, kind, True)
-            found = framed or found
-        return found
+            return self._nearest(words, first, last, low, high, kind, dimension)
+        reach_low = max(0, first - _SENTENCE_REACH)
+        reach_high = min(len(words), last + _SENTENCE_REACH + 1)
+        return self._nearest(words, first, last, low, high, kind, dimension) or self._nearest(
+            words, first, last, reach_low, reach_high, kind, dimension, frames_only=True
+        )
 
-    def frame_at(self, words: list[Token], i: int, kind: str) -> tuple[Frame, int] | None:
+    def frame_at(
+        self, words: list[Token], i: int, kind: str, dimension: str | None = None
+    ) -> tuple[Frame, int] | None:
         """The frame (for values of `kind`) whose phrase starts at word i, and its length."""
         for size in range(min(self.longest, len(words) - i), 0, -1):
             phrase = tuple(lemma(w.text) for w in words[i : i + size])
             for frame in self.by_phrase.get(phrase, ()):
-                if (not frame.kinds or kind in frame.kinds) and self._fits(frame, kind):
+                if (not frame.kinds or kind in frame.kinds) and _fits(frame, kind, dimension):
                     return frame, size
         return None
-
-    def _fits(self, frame: Frame, kind: str) -> bool:
-        dimension = getattr(self, "_dimension", None)
-        return (
-            kind != "measure"
-            or not frame.dimensions
-            or (dimension or "measure") in frame.dimensions
-        )
 
     def _nearest(
         self,
@@ -97,13 +88,14 @@ class FrameLexicon:
         low: int,
         high: int,
         kind: str,
+        dimension: str | None,
         frames_only: bool = False,
     ) -> Predicate | None:
         for i in _by_distance(first, last, low, high):
             word = words[i]
             if not word.text[0].isalpha():
                 continue
-            found = self.frame_at(words, i, kind)
+            found = self.frame_at(words, i, kind, dimension)
             if found is not None:
                 frame, size = found
                 return Predicate(frame.name, frame, word.start, words[i + size - 1].end)
@@ -123,6 +115,11 @@ class FrameLexicon:
             and base != lowered
             and not lowered.endswith("s")
         )
+
+
+def _fits(frame: Frame, kind: str, dimension: str | None) -> bool:
+    """Whether a frame limited to some unit dimensions keys this value ('magnitude', not km)."""
+    return kind != "measure" or not frame.dimensions or (dimension or "measure") in frame.dimensions
 
 
 def _clause(words: list[Token], first: int, last: int) -> tuple[int, int]:

@@ -125,13 +125,20 @@ def test_title_case_headlines():
     assert not is_title_case("A powerful earthquake has hit southern Iran, killing at least 10.")
 
 
-def test_open_claims_can_be_turned_off(tmp_path):
+def _two_articles(tmp_path, first: str, second: str) -> str:
     corpus = tmp_path / "c"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("date 2024-05-06\n\nThe fire killed 12 people on Sunday.\n")
-    (corpus / "b.txt").write_text("date 2024-05-06\n\nThe fire killed 15 people on Sunday.\n")
-    with_open = check([str(corpus)])
-    without = check([str(corpus)], open_claims=False)
+    for name, sentence in (("a.txt", first), ("b.txt", second)):
+        (corpus / name).write_text(f"date 2024-05-06\n\n{sentence}\n")
+    return str(corpus)
+
+
+def test_open_claims_can_be_turned_off(tmp_path):
+    corpus = _two_articles(
+        tmp_path, "The fire killed 12 people on Sunday.", "The fire killed 15 people on Sunday."
+    )
+    with_open = check([corpus])
+    without = check([corpus], open_claims=False)
     rules = {r.rule for d in with_open.discrepancies for v in d.values for r in v.claims}
     assert any(rule.startswith("open.") or rule.startswith("counts.") for rule in rules)
     assert not any(
@@ -144,11 +151,12 @@ def test_open_claims_can_be_turned_off(tmp_path):
 
 
 def test_open_discrepancies_are_capped_at_warning(tmp_path):
-    corpus = tmp_path / "c"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("date 2024-05-06\n\nThe tanker Astra, 400 metres long, sank.\n")
-    (corpus / "b.txt").write_text("date 2024-05-06\n\nThe tanker Astra, 380 metres long, sank.\n")
-    report = check([str(corpus)])
+    corpus = _two_articles(
+        tmp_path,
+        "The tanker Astra, 400 metres long, sank.",
+        "The tanker Astra, 380 metres long, sank.",
+    )
+    report = check([corpus])
     open_flags = [
         d
         for d in report.discrepancies
