@@ -41,6 +41,8 @@ def corpora(shared: Path, heldout: Path) -> list[tuple[str, Path, Path]]:
     real = shared / "corpora" / "real" / "ecbplus"
     for gold in sorted((ROOT / "benchmarks" / "real" / "gold").glob("*.json")):
         found.append((f"real/{gold.stem}", real / gold.stem, gold))
+    for gold in sorted((ROOT / "benchmarks" / "real" / "heldout-gold").glob("*.json")):
+        found.append((f"realheld/{gold.stem}", real / gold.stem, gold))
     return [(n, c, g) for n, c, g in found if c.is_dir() and g.is_file()]
 
 
@@ -51,8 +53,11 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--heldout", type=Path, default=ROOT / "tests" / "heldout")
     parser.add_argument("--verbose", "-v", action="store_true")
-    parser.add_argument("--only", help="only this set: seeds, dev, heldout, heldout2 or real")
+    parser.add_argument(
+        "--only", help="only this set: seeds, dev, heldout, heldout2, real or realheld"
+    )
     parser.add_argument("--reports", type=Path, help="score saved reports (DIR/<story>.json)")
+    parser.add_argument("--save", type=Path, help="write each report to DIR/<story>.json")
     parser.add_argument("--no-open-claims", action="store_true")
     args = parser.parse_args()
     spec = importlib.util.spec_from_file_location("score", args.shared / "eval" / "score.py")
@@ -61,7 +66,9 @@ def main() -> int:
         return 2
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    totals = {name: [0, 0, 0, 0] for name in ("seeds", "dev", "heldout", "heldout2", "real")}
+    totals = {
+        name: [0, 0, 0, 0] for name in ("seeds", "dev", "heldout", "heldout2", "real", "realheld")
+    }
     for name, corpus, gold_path in corpora(args.shared, args.heldout):
         if args.only and name.split("/")[0] != args.only:
             continue
@@ -70,6 +77,9 @@ def main() -> int:
         else:
             options = {"open_claims": False} if args.no_open_claims else {}
             report = json.loads(check([str(corpus)], **options).model_dump_json())
+            if args.save:
+                args.save.mkdir(parents=True, exist_ok=True)
+                (args.save / f"{corpus.name}.json").write_text(json.dumps(report, indent=1))
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         result = scorer.score(gold, report)
         found, missed = len(result["must_found"]), len(result["must_missed"])
