@@ -45,6 +45,28 @@ TIME_EXPRESSION = regex.compile(
 )
 
 
+_FULL_DATE = regex.compile(rf"\b(?:{_D}\s+{_M},?\s+{_Y}|{_M}\s+{_D},?\s+{_Y})\b", regex.I)
+_HAS_YEAR = regex.compile(rf"\b{_Y}\b")
+
+
+def reference_date(
+    sentence: str, position: int, value: str, published: dt.date | None
+) -> dt.date | None:
+    """The date a value without a year at `position` of `sentence` is read against.
+
+    A full date in the same sentence ('killed June 24, 2005 while investigating a June 20
+    shooting') gives the year; the nearest one wins. Else the publication date.
+    """
+    if _HAS_YEAR.search(value):
+        return published
+    dates = [m for m in _FULL_DATE.finditer(sentence) if not m.start() <= position < m.end()]
+    if not dates:
+        return published
+    nearest = min(dates, key=lambda m: (abs(m.start() - position), m.start()))
+    span = _day_month(nearest.group(0), None, "past")
+    return span.start if span else published
+
+
 class DateSpan(BaseModel):
     """A stretch of calendar time, as precise as the text allowed."""
 

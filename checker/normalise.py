@@ -13,7 +13,7 @@ from collections import defaultdict
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.claims import Claim
-from checker.dates import DateSpan, day, resolve_text, weekday_of
+from checker.dates import DateSpan, day, reference_date, resolve_text, weekday_of
 from checker.documents import Document
 from checker.entities import EntityIndex
 from checker.lexicon import Lexicon, lexicon_for
@@ -270,7 +270,11 @@ def _value(
         return Value(type="place", label=_place(claim.value, gazetteer))
     if claim.kind == "date":
         prefer = "future" if claim.qualifiers.tense == "future" else "past"
-        span = resolve_text(claim.value, published, prefer)
+        evidence = claim.evidence
+        at = reference_date(
+            evidence.sentence, evidence.start - evidence.sentence_start, claim.value, published
+        )
+        span = resolve_text(claim.value, at, prefer)
         return Value(type="date", label=span.label(), span=span) if span else None
     if claim.kind == "weekday":
         weekday = weekday_of(claim.value)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from checker.claims import Claim, Evidence, Qualifiers
+from checker.dates import reference_date, resolve_text
 from checker.documents import Sentence, is_title_case
 from checker.frames import FrameLexicon, Predicate, frame_lexicon_for
 from checker.lexicon import Lexicon, lexicon_for
@@ -199,7 +200,9 @@ class _OpenReader:
         if not found:
             return None
         event = self.context.lexicon.event_nouns.get(found.group(0).lower(), found.group(0).lower())
-        return f"{event} ({mention.text})"
+        at = reference_date(sentence.text, mention.start, mention.text, self.published)
+        span = resolve_text(mention.text, at, "past")
+        return f"{event} ({span.label() if span else mention.text})"
 
     def _sides(self, sentence: Sentence) -> str | None:
         """The two sides of a score ('Colts v Chiefs'), when the sentence names two."""

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from checker import check
+from checker.dates import reference_date, resolve_text
 from checker.documents import Document, is_title_case
 from checker.extract import extract
 from checker.parts import part_scope
@@ -83,11 +84,26 @@ def test_a_dateline_is_furniture_not_a_fact():
         ("The bodies of two more victims were found on Monday.", "two", "more"),
         ("All 180 on board, 174 passengers and six crew, died.", "six", "crew"),
         ("Three people were killed as rioters set fire to a bank.", "Three", None),
+        ("The three bank workers-two women and a man-were killed.", "three", None),
+        ("It led to the death of three workers (one a pregnant woman).", "one", "part"),
+        ("One of the wounded employees is in the hospital.", "One", "part"),
+        ("Labour won 411 of the 650 seats.", "411", None),
     ],
 )
 def test_parts_are_not_wholes(text, value, part):
     at = text.index(value)
     assert part_scope(text, at, at + len(value)) == part
+
+
+def test_a_date_without_a_year_takes_the_year_of_a_full_date_beside_it():
+    text = (
+        "Deputy Ortiz was killed June 24, 2005 outside an apartment while investigating "
+        "a June 20 shooting."
+    )
+    at = text.index("June 20")
+    assert reference_date(text, at, "June 20", dt.date(2006, 8, 1)) == dt.date(2005, 6, 24)
+    assert resolve_text("June 20", dt.date(2005, 6, 24)).label() == "20 June 2005"
+    assert reference_date("Police said on June 20.", 14, "June 20", None) is None
 
 
 def test_an_earlier_event_is_set_apart_by_its_date():
