@@ -318,12 +318,19 @@ class PackClaims:
         if source == "focus_event":
             return self.mentions.event_apart(self.mentions.event_in(sentence), sentence)
         if source == "focus_person":
-            return self.mentions.focus_person
+            return self._person_in_sentence(hit) or self.mentions.focus_person
         if source == "attribute":
             return self._attribute(hit, groups_of(hit))
         if source == "previous_person":
             return self.mentions.person_before(sentence.start + hit.match.start())
         return None
+
+    def _person_in_sentence(self, hit: Hit) -> str | None:
+        """The person the sentence names last before the match ('Lowe is seeking a ... deal')."""
+        sentence = hit.sentence
+        end = sentence.start + hit.match.start("value")
+        named = [(o, n) for o, n in self.mentions.person_mentions if sentence.start <= o < end]
+        return max(named)[1] if named else None
 
     def _org_written_before(self, hit: Hit) -> str | None:
         """The organisation written just before a title ('Alphabet Inc. CEO Sundar Pichai')."""

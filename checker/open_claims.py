@@ -21,7 +21,7 @@ from checker.documents import Sentence, is_title_case
 from checker.frames import FrameLexicon, Predicate, frame_lexicon_for
 from checker.lexicon import Lexicon, lexicon_for
 from checker.qualifiers import qualifiers_for
-from checker.rulebook import ClaimKind, Rulebook, ValueKind
+from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
 from checker.value_mentions import ValueMention, value_finder_for
 from checker.values import unit_dimension
 from checker.words import Token, is_common_word, lemma, tokens
@@ -99,6 +99,12 @@ class _OpenReader:
         # twice or more is one the article is about.
         self.orgs = [(o, n) for o, n in context.org_mentions if org_counts[n] >= 2]
         self.furniture = tuple(w.lower() for w in rulebook.open.furniture_words)
+        self.label_nouns = frozenset(w.lower() for w in rulebook.open.label_nouns)
+        trailing = context.lexicon.vocabulary.trailing_hedges
+        self.trailing = (
+            regex.compile(rf"^\s*({alternation(trailing)})\b", regex.I) if trailing else None
+        )
+        self.leading = {k.lower(): v for k, v in trailing.items()}
 
     def claim(self, sentence: Sentence, words: list[Token], mention: ValueMention) -> Claim | None:
         dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
@@ -109,7 +115,7 @@ class _OpenReader:
             if mention.noun_end == predicate.end:
                 mention = replace(mention, noun=None)
         frame = predicate.frame if predicate else None
-        if not _is_keyed(mention, predicate):
+        if not _is_keyed(mention, predicate) or self._is_name(mention):
             return None
         attribute = _attribute(mention, predicate, self.words)
         if not attribute:
@@ -136,10 +142,27 @@ class _OpenReader:
             subject_type=subject_type,
             attribute=attribute,
             policy=_policy(mention, frame),
-            value=mention.text,
+            value=self._hedged(sentence.text, mention),
             qualifiers=self._qualifiers(sentence, mention),
             evidence=evidence,
         )
+
+    def _is_name(self, mention: ValueMention) -> bool:
+        """'the 20-yard line': a measure that names a place, not one that was measured."""
+        modifies = (mention.modifies or "").lower()
+        return mention.kind == "measure" and "-" in mention.text and modifies in self.label_nouns
+
+    def _hedged(self, text: str, mention: ValueMention) -> str:
+        """The value, with a hedge written after it moved before it ('300 yards or more')."""
+        if self.trailing is None:
+            return mention.text
+        found = self.trailing.match(text[mention.end :]) or self.trailing.match(
+            text[mention.noun_end or mention.end :]
+        )
+        if not found:
+            return mention.text
+        phrase = regex.sub(r"\s+", " ", found.group(1).lower())
+        return f"{self.leading[phrase]} {mention.text}"
 
     def _noun_frame(self, words: list[Token], mention: ValueMention) -> Predicate | None:
         """'Ten dead', '80 injured': the word after the number is itself the predicate."""

@@ -1,4 +1,4 @@
-"""The pipeline: ingest -> extract -> normalise -> compare -> report. The only place stages meet."""
+"""The pipeline: ingest -> extract -> normalise -> align -> compare -> report. The only place stages meet."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from checker.align import align
 from checker.cache import ClaimCache
 from checker.claims import Claim
 from checker.compare import compare
@@ -73,6 +74,8 @@ def run(
             duplicates = find_duplicates(ingested.documents, duplicate_similarity)
             claims, duplicates = drop_repeated_claims(claims, duplicates)
         normalised = normalise(claims, ingested.documents, rulebook)
+        if rulebook.open_claims:
+            normalised = align(normalised, rulebook)
         if client is not None:
             discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
         else:

@@ -153,6 +153,10 @@ class Vocabulary(Strict):
     """Closed word lists the mechanisms read; every list is optional in a pack."""
 
     hedges: list[Hedge] = Field(default_factory=list)
+    trailing_hedges: dict[str, str] = Field(
+        default_factory=dict,
+        description="A hedge written after a value -> the hedge that means it before ('or more' -> 'at least').",
+    )
     scale_words: dict[str, float] = Field(default_factory=dict)
     currencies: dict[str, str] = Field(
         default_factory=dict, description="Symbol or code -> ISO code."
@@ -356,6 +360,10 @@ class OpenRules(Strict):
     label_words: list[str] = Field(
         default_factory=list,
         description="Words after which a number is a name, not a quantity ('Flight 1282').",
+    )
+    label_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns that make a measure before them a name ('the 20-yard line').",
     )
     ignored_words: list[str] = Field(
         default_factory=list, description="Lemmas that never make a key ('be', 'have', 'say')."

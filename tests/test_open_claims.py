@@ -143,7 +143,7 @@ def test_title_case_headlines():
 
 def _two_articles(tmp_path, first: str, second: str) -> str:
     corpus = tmp_path / "c"
-    corpus.mkdir()
+    corpus.mkdir(parents=True)
     for name, sentence in (("a.txt", first), ("b.txt", second)):
         (corpus / name).write_text(f"date 2024-05-06\n\n{sentence}\n")
     return str(corpus)
@@ -179,3 +179,27 @@ def test_open_discrepancies_are_capped_at_warning(tmp_path):
         if all(r.rule.startswith("open.") for v in d.values for r in v.claims)
     ]
     assert all(d.severity != "contradiction" for d in open_flags)
+
+
+def test_one_fact_in_other_words_is_aligned_across_outlets(tmp_path):
+    first = "Jamaal Charles opened the second half for the Chiefs with an 86-yard touchdown run."
+    second = (
+        "Kansas City fans roared as Jamaal Charles opened the second half for the Chiefs with "
+        "an 84-yard scamper into the end zone."
+    )
+    report = check([_two_articles(tmp_path, first, second)])
+    assert len({(c.subject, c.attribute) for c in report.claims}) == 1  # one label for both
+    flagged = [d for d in report.discrepancies if d.severity != "info"]
+    assert [sorted(v.value for v in d.values) for d in flagged] == [["84-yard", "86-yard"]]
+    assert flagged[0].severity == "warning"  # open claims stay below a contradiction
+
+
+def test_far_apart_values_in_alike_words_stay_two_facts(tmp_path):
+    corpus = _two_articles(
+        tmp_path,
+        "Jamaal Charles rushed for 226 yards for the Chiefs, scoring a touchdown in the second half.",
+        "Jamaal Charles broke an 86-yard touchdown scamper for the Chiefs in the second half.",
+    )
+    report = check([corpus])
+    assert len({c.attribute for c in report.claims if c.kind == "quantity"}) == 2
+    assert not [d for d in report.discrepancies if d.severity != "info"]

@@ -1,0 +1,314 @@
+"""Align: open claims that state one fact in different words get one subject and attribute.
+
+Outlets name a fact differently: "Charles' 86-yard touchdown run" in one article is "an
+84-yard scamper by Jamaal Charles" in another, so the subject and key an open claim takes
+from its own sentence (checker.open_claims) differ from outlet to outlet. Here claims of one
+kind and unit are linked across documents when the words around their values agree (each
+word weighted by how rare it is in the corpus), most alike first, never joining two
+different values of one document (an article does not give one fact two values) nor two
+events set apart. Each linked set takes the label most of its claims have (a pack rule's
+label first: packs are more precise), so that compare judges them together.
+
+Candidate pairs come from shared rare words (an inverted index), so the cost stays close
+to linear in the corpus.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from functools import lru_cache
+from itertools import combinations
+
+from checker.normalise import NormalisedClaim
+from checker.open_claims import is_open_rule
+from checker.rulebook import Rulebook
+from checker.words import lemma, tokens
+
+WINDOW = 8  # words each side of a value that say what it is about
+MIN_SIMILARITY = 0.6  # weighted share of context words two claims must have in common
+NEAR_RATIO = 1.5  # values this close are one fact told two ways; farther apart, two facts
+NEAR_YEARS = 10
+NEAR_DAYS = 45
+MIN_SHARED = 2  # one word in common is chance
+MAX_POSTING = 200  # a word shared by more claims than this is no evidence of one fact
+# Dates and times of one story are all near each other, and their words are an event's:
+# their frames key them (checker.frames), not their neighbourhood.
+_ALIGNED_KINDS = frozenset({"money", "percent", "quantity", "count", "year"})
+
+
+def align(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[NormalisedClaim]:
+    """The claims, with open claims that state one fact relabelled to one subject and attribute."""
+    stop = _stop_words(rulebook)
+    members = [i for i, c in enumerate(claims) if c.claim.kind in _ALIGNED_KINDS]
+    neighbours = _values_by_sentence(claims)
+    contexts = {i: context_words(claims[i], stop, neighbours) for i in members}
+    weights = _rarity(claims, contexts)
+    groups = _Groups(claims, members)
+    for similarity, i, j in _candidate_pairs(claims, contexts, weights):
+        if similarity >= MIN_SIMILARITY and are_near(claims[i], claims[j]):
+            groups.join(i, j)
+    return groups.relabelled()
+
+
+def are_near(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """Whether two values are close enough to be one fact reported differently.
+
+    Outlets that disagree on a fact are near each other ('86-yard' and '84-yard', 31 and 32,
+    1957 and 1967); similar words around far-apart values ('rushed for 226 yards', 'an
+    86-yard run') are more often two facts.
+    """
+    x, y = a.value, b.value
+    if x.key == y.key:
+        return True
+    if x.span is not None and y.span is not None:
+        return abs((x.span.start - y.span.start).days) <= NEAR_DAYS
+    if _is_bound(x) or _is_bound(y):
+        # 'over 100 yards' is no anchor for 86: only a figure inside it is near
+        return _overlap(x, y)
+    p, q = _middle(x), _middle(y)
+    if p is None or q is None:
+        return True
+    if a.claim.kind == "year":
+        return abs(p - q) <= NEAR_YEARS
+    if p <= 0 or q <= 0:
+        return p == q
+    return max(p, q) / min(p, q) <= NEAR_RATIO
+
+
+_OPEN_BOUNDS = frozenset({"lower", "at_least", "upper", "at_most"})
+
+
+def _is_bound(value) -> bool:
+    return value.bound in _OPEN_BOUNDS
+
+
+def _overlap(x, y) -> bool:
+    if None in (x.low, x.high, y.low, y.high):
+        return False
+    return x.low <= y.high and y.low <= x.high
+
+
+def _middle(value) -> float | None:
+    if value.point is not None:
+        return value.point
+    ends = [e for e in (value.low, value.high) if e is not None and math.isfinite(e)]
+    return sum(ends) / len(ends) if ends else None
+
+
+def context_words(
+    claim: NormalisedClaim,
+    stop: frozenset[str],
+    neighbours: dict[tuple[str, int], tuple[tuple[int, int], ...]] | None = None,
+) -> frozenset[str]:
+    """The lemmas of the content words around a claim's value, in its sentence.
+
+    A word nearer another value of the sentence is that value's ('ran for 226 yards,
+    including an 84-yard scamper': 'ran' is the 226's, 'scamper' the 84's).
+    """
+    evidence = claim.claim.evidence
+    low = evidence.start - evidence.sentence_start
+    high = evidence.end - evidence.sentence_start
+    spans = (neighbours or {}).get((claim.document, evidence.sentence_start), ())
+    others = tuple(s for s in spans if s != (low, high))
+    own = frozenset(
+        lemma(t.text) for t in tokens(f"{claim.subject} {claim.attribute}") if t.text.isalpha()
+    )
+    return _window(evidence.sentence, low, high, others, stop) | (own - stop)
+
+
+def _values_by_sentence(
+    claims: list[NormalisedClaim],
+) -> dict[tuple[str, int], tuple[tuple[int, int], ...]]:
+    """The spans of every claim's value in each sentence, by (document, sentence start)."""
+    found: dict[tuple[str, int], set[tuple[int, int]]] = defaultdict(set)
+    for claim in claims:
+        evidence = claim.claim.evidence
+        base = evidence.sentence_start
+        found[(claim.document, base)].add((evidence.start - base, evidence.end - base))
+    return {key: tuple(sorted(spans)) for key, spans in found.items()}
+
+
+@lru_cache(maxsize=65536)
+def _window(
+    sentence: str,
+    low: int,
+    high: int,
+    others: tuple[tuple[int, int], ...],
+    stop: frozenset[str],
+) -> frozenset[str]:
+    words = [
+        t
+        for t in tokens(sentence)
+        if any(ch.isalpha() for ch in t.text)
+        and not low <= t.start < high
+        and _nearest_is_own(t.start, low, high, others)
+    ]
+    before = _content([t for t in words if t.end <= low][::-1], stop)
+    after = _content([t for t in words if t.start >= high], stop)
+    return frozenset((*before, *after))
+
+
+def _content(words: list, stop: frozenset[str]) -> list[str]:
+    """The first WINDOW content lemmas of `words`."""
+    found = [lemma(t.text) for t in words]
+    return [w for w in found if w.isalpha() and w not in stop and len(w) > 1][:WINDOW]
+
+
+def _distance(at: int, low: int, high: int) -> int:
+    return low - at if at < low else max(0, at - high)
+
+
+def _nearest_is_own(at: int, low: int, high: int, others: tuple[tuple[int, int], ...]) -> bool:
+    own = _distance(at, low, high)
+    return all(own <= _distance(at, a, b) for a, b in others if not (a <= at < b))
+
+
+def _stop_words(rulebook: Rulebook) -> frozenset[str]:
+    rules = rulebook.open
+    return frozenset(w.lower() for w in (*rules.function_words, *rules.ignored_words))
+
+
+def _rarity(claims: list[NormalisedClaim], contexts: dict[int, frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency of each context word: rare words say more."""
+    per_document: dict[str, set[str]] = defaultdict(set)
+    for i, words in contexts.items():
+        per_document[claims[i].document].update(words)
+    frequency = Counter(w for words in per_document.values() for w in words)
+    documents = len(per_document)
+    return {w: math.log(1 + documents / n) for w, n in frequency.items()}
+
+
+def _block(claim: NormalisedClaim) -> tuple[str, str]:
+    value = claim.value
+    return claim.claim.kind, value.unit if value.type == "quantity" else ""
+
+
+def _candidate_pairs(
+    claims: list[NormalisedClaim],
+    contexts: dict[int, frozenset[str]],
+    weights: dict[str, float],
+) -> list[tuple[float, int, int]]:
+    """(similarity, i, j) of claims of different documents that share a rare word, most alike first."""
+    postings: dict[tuple, list[int]] = defaultdict(list)
+    for i in sorted(contexts):
+        for word in contexts[i]:
+            postings[(_block(claims[i]), word)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key in sorted(postings):
+        posting = postings[key]
+        if len(posting) > MAX_POSTING:
+            continue
+        for i, j in combinations(posting, 2):
+            if claims[i].document != claims[j].document:
+                pairs.add((i, j))
+    scored = [(_similarity(contexts[i], contexts[j], weights), i, j) for i, j in pairs]
+    return sorted(scored, key=lambda s: (-s[0], s[1], s[2]))
+
+
+def _similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
+    """The rarity of the shared words over that of the smaller context; 0 below two shared."""
+    shared = a & b
+    if len(shared) < MIN_SHARED:
+        return 0.0
+    smaller = min(sum(weights.get(w, 0.0) for w in a), sum(weights.get(w, 0.0) for w in b))
+    return sum(weights.get(w, 0.0) for w in shared) / smaller if smaller else 0.0
+
+
+class _Groups:
+    """Linked sets of claims (union-find) that keep each document's values apart."""
+
+    def __init__(self, claims: list[NormalisedClaim], members: list[int]) -> None:
+        self.claims = claims
+        self.parent = {i: i for i in members}
+        self.sets: dict[int, list[int]] = {i: [i] for i in members}
+        for label_members in _by_label(claims, members).values():
+            for other in label_members[1:]:
+                self._union(label_members[0], other)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b and self._compatible(self.sets[a], self.sets[b]):
+            self._union(a, b)
+
+    def _union(self, i: int, j: int) -> None:
+        a, b = sorted((self.find(i), self.find(j)))
+        if a != b:
+            self.parent[b] = a
+            self.sets[a].extend(self.sets.pop(b))
+
+    def _compatible(self, left: list[int], right: list[int]) -> bool:
+        claims = self.claims
+        values: dict[str, set] = defaultdict(set)
+        for i in left:
+            values[claims[i].document].add(claims[i].value.key)
+        for j in right:
+            known = values.get(claims[j].document)
+            if known and claims[j].value.key not in known:
+                return False  # one article, two values: two facts
+        return _labels_compatible(claims, left, right)
+
+    def relabelled(self) -> list[NormalisedClaim]:
+        claims = list(self.claims)
+        for members in self.sets.values():
+            if len({claims[i].document for i in members}) < 2:
+                continue
+            subject, attribute, policy = _label(claims, members)
+            for i in members:
+                claim = claims[i]
+                if is_open_rule(claim.claim.evidence.rule) and (
+                    claim.subject != subject or claim.attribute != attribute
+                ):
+                    claims[i] = claim.model_copy(
+                        update={"subject": subject, "attribute": attribute, "policy": policy}
+                    )
+        return claims
+
+
+def _by_label(claims: list[NormalisedClaim], members: list[int]) -> dict[tuple, list[int]]:
+    found: dict[tuple, list[int]] = defaultdict(list)
+    for i in members:
+        found[(claims[i].subject, claims[i].attribute, _block(claims[i]))].append(i)
+    return found
+
+
+def _labels_compatible(claims: list[NormalisedClaim], left: list[int], right: list[int]) -> bool:
+    """Two packs' labels never merge, nor do two events set apart."""
+    packs = {
+        (claims[i].subject, claims[i].attribute)
+        for i in (*left, *right)
+        if not is_open_rule(claims[i].claim.evidence.rule)
+    }
+    if len(packs) > 1:
+        return False
+    apart = {claims[i].subject for i in (*left, *right) if _is_event_apart(claims[i])}
+    if not apart:
+        return True
+    subjects = {
+        claims[i].subject for i in (*left, *right) if claims[i].claim.subject_type == "event"
+    }
+    return len(subjects) == 1
+
+
+def _is_event_apart(claim: NormalisedClaim) -> bool:
+    return claim.claim.subject_type == "event" and claim.subject.endswith(")")
+
+
+def _label(claims: list[NormalisedClaim], members: list[int]) -> tuple[str, str, str]:
+    """The label most of a set's claims have; a pack rule's label first."""
+    packs = [i for i in members if not is_open_rule(claims[i].claim.evidence.rule)]
+    chosen = packs or members
+    counts = Counter((claims[i].subject, claims[i].attribute) for i in chosen)
+    (subject, attribute), _ = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    policy = next(
+        claims[i].policy
+        for i in sorted(chosen)
+        if (claims[i].subject, claims[i].attribute) == (subject, attribute)
+    )
+    return subject, attribute, policy
