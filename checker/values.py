@@ -145,7 +145,8 @@ def _scale(text: str, lexicon: Lexicon, start: int) -> float:
 
 _BETWEEN = regex.compile(r"^\s*between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s*$", regex.I)
 _DASH = regex.compile(
-    r"^\s*(?P<a>[^\d]{0,4}\d[\d,.]*(?:\s*[a-z]+)?)\s*[-\u2013]\s*(?P<b>[^\d\s]{0,4}\s?\d.*?)\s*$",
+    r"^\s*(?P<a>[^\d]{0,4}\d[\d,.]*(?:\s*[a-z]+)?)(?:\s*[-\u2013]\s*|\s+to\s+)"
+    r"(?P<b>[^\d\s]{0,4}\s?\d.*?)\s*$",
     regex.I,
 )
 
