@@ -48,7 +48,7 @@ def run(
     """
     started = time.perf_counter()
     paths = [str(p) for p in paths]
-    rulebook = rulebook or load_rulebook(rules, open_claims=open_claims)
+    rulebook = rulebook or load_rulebook(rules, open_claims=open_claims, cache_dir=cache_dir)
     ingested = ingest(paths, ingest_options, stdin=stdin)
     cache = ClaimCache(cache_dir, rulebook) if cache_dir is not None else None
     bar = ProgressBar(len(ingested.documents), enabled=progress)
