@@ -103,11 +103,16 @@ class ClaimCache(ContentStore):
 
 def _write(path: Path, key: str, payload: bytes) -> None:
     body = key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n"
+    write_atomically(path, body + payload)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace a cache entry in one step (a failure to write is not an error)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(body + payload)
+            stream.write(data)
         os.replace(temporary, path)
     except OSError:
         return

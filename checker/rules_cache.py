@@ -17,14 +17,13 @@ import os
 import pickle
 import secrets
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import regex
 
 from checker import __version__
-from checker.cache import code_fingerprint
+from checker.cache import code_fingerprint, write_atomically
 
 FORMAT = "1"
 SECRET_VARIABLE = "FACTLINT_SECRET_DIR"  # where the signing secret lives (tests point it away)
@@ -115,11 +114,7 @@ def _write(path: Path, secret: bytes, value: object) -> None:
     """Store an entry atomically; a failure to write is not an error."""
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        signature = hmac.new(secret, payload, hashlib.sha256).hexdigest().encode()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(signature + b"\n" + payload)
-        os.replace(temporary, path)
-    except (OSError, pickle.PicklingError):
+    except (pickle.PicklingError, TypeError, AttributeError):
         return
+    signature = hmac.new(secret, payload, hashlib.sha256).hexdigest().encode()
+    write_atomically(path, signature + b"\n" + payload)
