@@ -130,14 +130,56 @@ _BoundedLoader.add_constructor(
 )
 
 
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    _FastLoader = _BoundedLoader
+else:
+
+    class _FastLoader(_BoundedLoader, CParser):
+        """The bounded loader on libyaml's scanner and parser: the same documents, faster.
+
+        Nodes are still composed in Python (where the limits are checked node by node), from
+        libyaml's events.
+        """
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            self._depth = 0
+
+        # the scanning and parsing methods are libyaml's, not the pure-Python reader's
+        check_event, peek_event, get_event = (
+            CParser.check_event,
+            CParser.peek_event,
+            CParser.get_event,
+        )
+        dispose = CParser.dispose
+
+
 def load_yaml(text: str) -> object:
     """`yaml.safe_load` within the limits; raises LimitError or yaml.YAMLError."""
     return load_yaml_node(text)[0]
 
 
 def load_yaml_node(text: str) -> tuple[object, yaml.Node | None]:
-    """The data of a one-document YAML text and its node (for line numbers), within the limits."""
-    loader = _BoundedLoader(text)
+    """The data of a one-document YAML text and its node (for line numbers), within the limits.
+
+    libyaml reads it where installed; a text it refuses is read again by PyYAML's own parser,
+    so errors and their messages (and anything only PyYAML accepts) stay as PyYAML's.
+    """
+    try:
+        return _load_node(text, _FastLoader)
+    except yaml.YAMLError:
+        if _FastLoader is _BoundedLoader:
+            raise
+    return _load_node(text, _BoundedLoader)
+
+
+def _load_node(text: str, loader_class: type) -> tuple[object, yaml.Node | None]:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -38,54 +38,88 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-class ClaimCache:
-    """Extracted claims on disk, one file per document, under `directory`."""
+class ContentStore:
+    """Values derived from content, one checksummed JSON entry per key, under `directory`.
 
-    def __init__(self, directory: str | Path, rulebook: Rulebook) -> None:
+    Keys hash the content with a salt (the format, factlint's version, the code and whatever
+    else the value depends on), so a changed input or program never reads a stale entry.
+    """
+
+    def __init__(self, directory: str | Path, adapter: TypeAdapter, salt: bytes) -> None:
         self.directory = Path(directory)
-        self._salt = "\0".join([FORMAT, __version__, rulebook.version, code_fingerprint()]).encode()
+        self.adapter = adapter
+        self._salt = salt
         self.hits = self.misses = self.rejected = 0
 
-    def key(self, document: Document) -> str:
-        """The entry key of a document: its content with everything extraction depends on."""
-        payload = document.model_dump_json().encode("utf-8")
-        return hashlib.sha256(self._salt + b"\0" + payload).hexdigest()
+    def key(self, *parts: bytes) -> str:
+        """The entry key of content given as parts."""
+        digest = hashlib.sha256(self._salt)
+        for part in parts:
+            digest.update(b"\0" + hashlib.sha256(part).digest())
+        return digest.hexdigest()
 
-    def get(self, key: str) -> list[Claim] | None:
-        """The cached claims, or None when there is no valid entry."""
-        path = self._path(key)
+    def get(self, key: str):
+        """The stored value, or None when there is no valid entry."""
         try:
-            raw = path.read_bytes()
+            raw = self._path(key).read_bytes()
         except OSError:
             self.misses += 1
             return None
-        claims = _decode(raw, key)
-        if claims is None:
+        found = _decode(raw, key, self.adapter)
+        if found is None:
             self.rejected += 1
         else:
             self.hits += 1
-        return claims
+        return found
 
-    def put(self, key: str, claims: list[Claim]) -> None:
-        """Store a document's claims (atomically; a failure to write is not an error)."""
-        path = self._path(key)
-        payload = _CLAIMS.dump_json(claims)
-        body = key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n"
+    def put(self, key: str, value) -> None:
+        """Store a value (atomically; a failure to write or to serialise is not an error)."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(body + payload)
-            os.replace(temporary, path)
-        except OSError:
+            payload = self.adapter.dump_json(value)
+        except (ValueError, TypeError):  # e.g. text with lone surrogates: simply not cached
             return
+        _write(self._path(key), key, payload)
 
     def _path(self, key: str) -> Path:
         return self.directory / f"v{FORMAT}" / key[:2] / f"{key[2:]}.json"
 
 
-def _decode(raw: bytes, key: str) -> list[Claim] | None:
-    """The claims of an entry, or None when it is truncated, altered or not valid."""
+def salt(*parts: str) -> bytes:
+    """The salt of a store: the cache format, factlint's version, the code and `parts`."""
+    return "\0".join([FORMAT, __version__, code_fingerprint(), *parts]).encode()
+
+
+class ClaimCache(ContentStore):
+    """Extracted claims on disk, one file per document, under `directory`."""
+
+    def __init__(self, directory: str | Path, rulebook: Rulebook) -> None:
+        super().__init__(directory, _CLAIMS, salt(rulebook.version))
+
+    def key(self, document: Document) -> str:  # type: ignore[override]
+        """The entry key of a document: its content with everything extraction depends on."""
+        payload = document.model_dump_json().encode("utf-8")
+        return hashlib.sha256(self._salt + b"\0" + payload).hexdigest()
+
+
+def _write(path: Path, key: str, payload: bytes) -> None:
+    body = key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n"
+    write_atomically(path, body + payload)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace a cache entry in one step (a failure to write is not an error)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".entry.", dir=path.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        return
+
+
+def _decode(raw: bytes, key: str, adapter: TypeAdapter):
+    """The value of an entry, or None when it is truncated, altered or not valid."""
     parts = raw.split(b"\n", 2)
     if len(parts) != 3 or parts[0] != key.encode():
         return None
@@ -93,6 +127,6 @@ def _decode(raw: bytes, key: str) -> list[Claim] | None:
     if hashlib.sha256(payload).hexdigest().encode() != checksum:
         return None
     try:
-        return _CLAIMS.validate_json(payload)
+        return adapter.validate_json(payload)
     except (ValidationError, ValueError):
         return None

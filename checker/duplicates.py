@@ -50,12 +50,19 @@ class DuplicateGroup(BaseModel):
 
 
 def find_duplicates(
-    documents: list[Document], threshold: float = DEFAULT_SIMILARITY
+    documents: list[Document],
+    threshold: float = DEFAULT_SIMILARITY,
+    shingles: dict[str, list[int]] | None = None,
 ) -> list[DuplicateGroup]:
-    """Groups of documents whose texts are at least `threshold` similar, sorted by kept id."""
-    words = {d.id: _words(d.body) for d in documents}
+    """Groups of documents whose texts are at least `threshold` similar, sorted by kept id.
+
+    `shingles` are each document's `sampled_shingles` when already known (from a cache).
+    """
+    words = _Words(documents)
+    if shingles is None:
+        shingles = {d.id: sampled_shingles(d) for d in documents}
     parent = {d.id: d.id for d in documents}
-    for a, b in sorted(_candidates(words)):
+    for a, b in sorted(_candidates(shingles)):
         if _similarity(words[a], words[b], threshold) is not None:
             _union(parent, a, b)
     members: dict[str, list[Document]] = defaultdict(list)
@@ -111,7 +118,24 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
-def _candidates(words: dict[str, list[str]]) -> set[tuple[str, str]]:
+class _Words(dict):
+    """Each document's words, split when first asked for (most are never compared)."""
+
+    def __init__(self, documents: list[Document]) -> None:
+        super().__init__()
+        self._documents = {d.id: d for d in documents}
+
+    def __missing__(self, doc_id: str) -> list[str]:
+        self[doc_id] = _words(self._documents[doc_id].body)
+        return self[doc_id]
+
+
+def sampled_shingles(document: Document) -> list[int]:
+    """The sampled shingle hashes of a document's body, sorted (what candidates share)."""
+    return sorted(_sampled_shingles(_words(document.body)))
+
+
+def _candidates(shingles: dict[str, list[int]]) -> set[tuple[str, str]]:
     """Pairs of documents that share most of their sampled shingles.
 
     Shingles found in more than MAX_SHINGLE_DOCUMENTS documents are common phrases ("people
@@ -119,8 +143,7 @@ def _candidates(words: dict[str, list[str]]) -> set[tuple[str, str]]:
     """
     index: dict[int, list[str]] = defaultdict(list)
     sampled: dict[str, int] = {}
-    for doc_id, tokens in words.items():
-        keys = _sampled_shingles(tokens)
+    for doc_id, keys in shingles.items():
         sampled[doc_id] = len(keys)
         for key in keys:
             index[key].append(doc_id)

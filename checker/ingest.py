@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 
+from checker.cache import ContentStore, salt
 from checker.documents import Diagnostic, Document
 from checker.errors import UsageError
 from checker.sources.base import IngestOptions, Reading, Source, note, skip
@@ -56,6 +57,7 @@ READERS: dict[str, Reader] = {
     ".jsonl": read_jsonl,
     ".json": read_json,
 }
+_READING = TypeAdapter(Reading)
 STDIN = "-"
 STDIN_ID = "<stdin>"
 _STDIN_READERS: dict[str, Reader] = {
@@ -79,12 +81,16 @@ def ingest(
     paths: Iterable[str | Path],
     options: IngestOptions | None = None,
     stdin: BinaryIO | None = None,
+    cache_dir: str | Path | None = None,
 ) -> IngestResult:
     """Read every document under `paths`: files, folders (recursively) or "-" for stdin.
 
-    Raises UsageError for a path that does not exist, or when no document could be read.
+    `cache_dir` keeps what each file was read as, by its bytes, name and the options (None:
+    no cache). Raises UsageError for a path that does not exist, or when no document could
+    be read.
     """
     options = options or IngestOptions()
+    readings = None if cache_dir is None else ReadingCache(cache_dir, options)
     paths = [str(p) for p in paths]
     for path in paths:
         _check_exists(path)
@@ -101,7 +107,7 @@ def ingest(
         reading = (
             _read_stdin(stdin or sys.stdin.buffer, options)
             if path == STDIN
-            else _read_root(Path(path), options, inside)
+            else _read_root(Path(path), options, inside, readings)
         )
         documents.extend(reading.documents)
         diagnostics.extend(reading.diagnostics)
@@ -144,9 +150,35 @@ def _corpus_roots(paths: list[str]) -> tuple[str, ...]:
     return tuple(os.path.realpath(p) for p in paths if p != STDIN)
 
 
-def _read_root(root: Path, options: IngestOptions, inside: tuple[str, ...] | None) -> Reading:
+class ReadingCache(ContentStore):
+    """What each file was read as, by its bytes, its names and the options that matter."""
+
+    def __init__(self, directory: str | Path, options: IngestOptions) -> None:
+        # `exclude` and `follow_symlinks` decide which files are read, not how one is read
+        how = options.model_dump_json(exclude={"exclude", "follow_symlinks"})
+        super().__init__(Path(directory) / "ingest", _READING, salt(how))
+
+    def read(self, source: Source, suffix: str, options: IngestOptions) -> Reading:
+        """`read_source`, from the cache when this source was read before."""
+        key = self.key(
+            source.data, source.name.encode(), str(source.path).encode(), suffix.encode()
+        )
+        found = self.get(key)
+        if found is None:
+            found = read_source(source, options, suffix)
+            self.put(key, found)
+        return found
+
+
+def _read_root(
+    root: Path,
+    options: IngestOptions,
+    inside: tuple[str, ...] | None,
+    readings: ReadingCache | None = None,
+) -> Reading:
     if not root.is_dir():
-        return _read_file(Found(path=root, name=display(root.name)), options, explicit=True)
+        found = Found(path=root, name=display(root.name))
+        return _read_file(found, options, explicit=True, readings=readings)
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     files: list[tuple[Document, str]] = []
@@ -156,7 +188,7 @@ def _read_root(root: Path, options: IngestOptions, inside: tuple[str, ...] | Non
             continue
         if os.path.realpath(found.path) in options.exclude:
             continue
-        reading = _read_file(found, options, explicit=False)
+        reading = _read_file(found, options, explicit=False, readings=readings)
         files.extend((document, found.name) for document in reading.documents)
         diagnostics.extend(reading.diagnostics)
     for manifest_path in find_manifests(root):
@@ -172,7 +204,9 @@ def _read_root(root: Path, options: IngestOptions, inside: tuple[str, ...] | Non
     return Reading(documents=documents, diagnostics=diagnostics)
 
 
-def _read_file(found: Found, options: IngestOptions, explicit: bool) -> Reading:
+def _read_file(
+    found: Found, options: IngestOptions, explicit: bool, readings: ReadingCache | None = None
+) -> Reading:
     suffix = found.path.suffix.lower()
     if not explicit and suffix not in READERS:
         return Reading(diagnostics=[not_a_document(found.name, suffix, tuple(READERS))])
@@ -181,6 +215,8 @@ def _read_file(found: Found, options: IngestOptions, explicit: bool) -> Reading:
     except ReadProblem as problem:
         return Reading(diagnostics=[problem.diagnostic])
     source = Source(data=data, name=found.name, path=display(str(found.path)))
+    if readings is not None:
+        return readings.read(source, suffix, options)
     return read_source(source, options, suffix)
 
 

@@ -61,12 +61,21 @@ class NormalisedClaim(BaseModel):
 
 
 def normalise(
-    claims: list[Claim], documents: list[Document], rulebook: Rulebook
+    claims: list[Claim],
+    documents: list[Document],
+    rulebook: Rulebook,
+    names: dict[str, list[str]] | None = None,
 ) -> list[NormalisedClaim]:
-    """Resolve entities across the corpus and normalise every claim's value, time and scope."""
+    """Resolve entities across the corpus and normalise every claim's value, time and scope.
+
+    `names` are each document's `names_written` when already known (from a cache).
+    """
     lexicon, gazetteer = lexicon_for(rulebook), gazetteer_for(rulebook)
     published = {d.id: d.published for d in documents}
-    index = EntityIndex([*_mentions(claims), *_names_in_documents(documents, lexicon)], rulebook)
+    if names is None:
+        names = {d.id: names_written(d, lexicon) for d in documents}
+    written = [(name, "any") for d in documents for name in names[d.id]]
+    index = EntityIndex([*_mentions(claims), *written], rulebook)
     normalised: list[NormalisedClaim] = []
     for claim in claims:
         normalised.extend(
@@ -121,15 +130,12 @@ def _main_entity(claims: list[NormalisedClaim]) -> str | None:
     return max(sorted(documents), key=lambda name: len(documents[name]))
 
 
-def _names_in_documents(documents: list[Document], lexicon: Lexicon):
-    """Names written in the articles (not their headlines), so short forms find their long form."""
-    for document in documents:
-        body = document.body.lstrip()
-        if document.title and body.startswith(document.title):
-            body = body[len(document.title) :]
-        for name in lexicon.names_in(body):
-            if " " in name:
-                yield name, "any"
+def names_written(document: Document, lexicon: Lexicon) -> list[str]:
+    """Names of several words in an article (not its headline): short forms find long ones."""
+    body = document.body.lstrip()
+    if document.title and body.startswith(document.title):
+        body = body[len(document.title) :]
+    return [name for name in lexicon.names_in(body) if " " in name]
 
 
 def _mentions(claims: list[Claim]):

@@ -11,6 +11,7 @@ from checker.align import align
 from checker.cache import ClaimCache
 from checker.claims import Claim
 from checker.compare import compare
+from checker.document_facts import document_facts
 from checker.documents import Diagnostic, Document
 from checker.duplicates import DEFAULT_SIMILARITY, drop_repeated_claims, find_duplicates
 from checker.engines.local import Extracted, extract_corpus
@@ -49,8 +50,8 @@ def run(
     """
     started = time.perf_counter()
     paths = [str(p) for p in paths]
-    rulebook = rulebook or load_rulebook(rules, open_claims=open_claims)
-    ingested = ingest(paths, ingest_options, stdin=stdin)
+    rulebook = rulebook or load_rulebook(rules, open_claims=open_claims, cache_dir=cache_dir)
+    ingested = ingest(paths, ingest_options, stdin=stdin, cache_dir=cache_dir)
     cache = ClaimCache(cache_dir, rulebook) if cache_dir is not None else None
     bar = ProgressBar(len(ingested.documents), enabled=progress)
     client = None
@@ -69,11 +70,12 @@ def run(
                     ingested.documents, rulebook, jobs=jobs, cache=cache, progress=bar
                 )
         claims, problems = _flatten(extracted)
+        shingles, names = _facts(ingested.documents, rulebook, cache_dir)
         duplicates = []
         if duplicate_similarity is not None:
-            duplicates = find_duplicates(ingested.documents, duplicate_similarity)
+            duplicates = find_duplicates(ingested.documents, duplicate_similarity, shingles)
             claims, duplicates = drop_repeated_claims(claims, duplicates)
-        normalised = normalise(claims, ingested.documents, rulebook)
+        normalised = normalise(claims, ingested.documents, rulebook, names)
         if rulebook.open_claims:
             normalised = align(normalised, rulebook)
         if client is not None:
@@ -105,6 +107,14 @@ def extract_all(
 ) -> tuple[list[Claim], list[Diagnostic]]:
     """Claims of every document, in document order, and the extraction problems met."""
     return _flatten(extract_corpus(documents, rulebook, jobs=jobs, cache=cache))
+
+
+def _facts(documents: list[Document], rulebook: Rulebook, cache_dir: str | Path | None):
+    """Each document's shingles and written names from the cache (None, None: no cache)."""
+    if cache_dir is None:
+        return None, None
+    facts = document_facts(documents, rulebook, cache_dir)
+    return {i: f.shingles for i, f in facts.items()}, {i: f.names for i, f in facts.items()}
 
 
 def _flatten(extracted: list[Extracted]) -> tuple[list[Claim], list[Diagnostic]]:

@@ -15,7 +15,6 @@ understand count as "could be anything", which only makes the filter less select
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import ahocorasick
@@ -302,7 +301,21 @@ class RuleFilter:
             yield current, patterns
 
 
-@functools.lru_cache(maxsize=8)
+_FILTERS: dict[str, RuleFilter] = {}  # by Rulebook.version (a hash of the packs' contents)
+MAX_FILTERS = 8
+
+
 def rule_filter_for(rulebook: Rulebook) -> RuleFilter:
     """The RuleFilter of a rulebook, built once."""
-    return RuleFilter(rulebook)
+    found = _FILTERS.get(rulebook.version)
+    if found is None:
+        found = RuleFilter(rulebook)
+        remember_filter(rulebook, found)
+    return found
+
+
+def remember_filter(rulebook: Rulebook, rule_filter: RuleFilter) -> None:
+    """Use `rule_filter` (built for this rulebook, e.g. read from the rules cache) from now on."""
+    if len(_FILTERS) >= MAX_FILTERS:
+        _FILTERS.pop(next(iter(_FILTERS)))
+    _FILTERS[rulebook.version] = rule_filter

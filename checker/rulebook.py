@@ -53,6 +53,7 @@ Bound = Literal[
 Severity = Literal["contradiction", "warning", "info"]
 
 REGEX_TIMEOUT_SECONDS = 1.0
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where installed
 _MACRO = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
 
 
@@ -493,15 +494,18 @@ def pack_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def load_pack(path: Path) -> RulePack:
-    """Parse and validate one pack; errors name the file, line, rule and field."""
+def load_pack(path: Path, data: bytes | None = None) -> RulePack:
+    """Parse and validate one pack; errors name the file, line, rule and field.
+
+    `data` is the file's bytes when they were already read.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = (path.read_bytes() if data is None else data).decode("utf-8")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as read_text() reads it
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(str(path), f"cannot read: {exc}") from exc
     try:
-        data = yaml.safe_load(text)
-        lines = _line_index(text)
+        parsed = yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise RuleFileError(
@@ -509,28 +513,59 @@ def load_pack(path: Path) -> RulePack:
             f"not valid YAML: {getattr(exc, 'problem', exc)}",
             line=mark.line + 1 if mark else None,
         ) from exc
-    if not isinstance(data, dict):
+    if not isinstance(parsed, dict):
         raise RuleFileError(str(path), "a rule pack must be a mapping with a `pack:` key", line=1)
     try:
-        return RulePack.model_validate(data)
+        return RulePack.model_validate(parsed)
     except ValidationError as exc:
-        raise _located(path, data, lines, exc) from exc
+        raise _located(path, parsed, _line_index(text), exc) from exc
 
 
 def load_rulebook(
-    extra: Iterable[str | Path] = (), *, bundled: bool = True, open_claims: bool = True
+    extra: Iterable[str | Path] = (),
+    *,
+    bundled: bool = True,
+    open_claims: bool = True,
+    cache_dir: str | Path | None = None,
 ) -> Rulebook:
     """Load the bundled packs plus user packs (files or folders) into one Rulebook.
 
     `open_claims=False` turns off claims for values no rule names (only the packs' rules run).
+    `cache_dir` keeps the compiled rulebook there by the packs' content (None: no disk cache).
     """
     files = (pack_files([default_rules_dir()]) if bundled else []) + pack_files(extra)
-    return _build(tuple(str(f) for f in files), open_claims)
+    contents = tuple((str(f), _read_pack(f)) for f in files)
+    return _load(contents, open_claims, None if cache_dir is None else str(cache_dir))
+
+
+def _read_pack(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise RuleFileError(str(path), f"cannot read: {exc}") from exc
 
 
 @functools.lru_cache(maxsize=8)
-def _build(files: tuple[str, ...], open_claims: bool = True) -> Rulebook:
-    packs = [(Path(f), load_pack(Path(f))) for f in files]
+def _load(
+    contents: tuple[tuple[str, bytes], ...], open_claims: bool, cache_dir: str | None
+) -> Rulebook:
+    """The rulebook of these pack files' contents, built once per process (and per cache)."""
+    if cache_dir is None:
+        return _build(contents, open_claims)
+    from checker.prefilter import remember_filter, rule_filter_for
+    from checker.rules_cache import cached_build
+
+    def build() -> tuple[Rulebook, object]:
+        rulebook = _build(contents, open_claims)
+        return rulebook, rule_filter_for(rulebook)
+
+    rulebook, rule_filter = cached_build(contents, open_claims, Path(cache_dir), build)
+    remember_filter(rulebook, rule_filter)
+    return rulebook
+
+
+def _build(contents: tuple[tuple[str, bytes], ...], open_claims: bool = True) -> Rulebook:
+    packs = [(Path(f), load_pack(Path(f), data)) for f, data in contents]
     vocabulary = _merge_vocabularies(p.vocabulary for _, p in packs if p.vocabulary)
     offices = [o for _, p in packs for o in p.offices]
     definitions: dict[str, str] = {}
@@ -573,8 +608,8 @@ def _build(files: tuple[str, ...], open_claims: bool = True) -> Rulebook:
             "open." + shape.kind,
         )
     digest = hashlib.sha256()
-    for path, _ in packs:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name, data in contents:
+        digest.update(Path(name).name.encode() + b"\0" + data)
     if not open_claims:
         digest.update(b"\0no-open-claims")
     return Rulebook(

@@ -47,7 +47,7 @@ def test_parallel_extraction_gives_the_same_report(corpus, reference):
 def test_cold_and_warm_cache_give_the_same_report(corpus, reference, tmp_path):
     cache = tmp_path / "cache"
     assert render(run([corpus], jobs=2, cache_dir=cache), "json") == reference
-    entries = list(cache.rglob("*.json"))
+    entries = list(cache.glob("v1/*/*.json"))
     assert len(entries) == len(ingest([corpus]).documents)
     assert render(run([corpus], jobs=1, cache_dir=cache), "json") == reference
 
@@ -55,7 +55,7 @@ def test_cold_and_warm_cache_give_the_same_report(corpus, reference, tmp_path):
 def test_corrupt_cache_entries_are_ignored_and_rebuilt(corpus, reference, tmp_path):
     cache = tmp_path / "cache"
     run([corpus], jobs=1, cache_dir=cache)
-    entries = sorted(cache.rglob("*.json"))
+    entries = sorted(cache.glob("v1/*/*.json"))
     entries[0].write_bytes(entries[0].read_bytes()[:-40])  # truncated
     raw = bytearray(entries[1].read_bytes())
     raw[-10] ^= 0x20  # one flipped bit
@@ -133,5 +133,5 @@ def test_dask_engine_gives_the_same_report_on_a_local_cluster(corpus, reference,
     cache = tmp_path / "cache"
     # Cold: every document extracted on the workers (and cached); warm: all read back.
     assert render(run([corpus], engine="dask", jobs=2, cache_dir=cache), "json") == reference
-    assert len(list(cache.rglob("*.json"))) == len(ingest([corpus]).documents)
+    assert len(list(cache.glob("v1/*/*.json"))) == len(ingest([corpus]).documents)
     assert render(run([corpus], engine="dask", jobs=2, cache_dir=cache), "json") == reference
