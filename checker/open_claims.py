@@ -117,6 +117,8 @@ class _OpenReader:
         frame = predicate.frame if predicate else None
         if not _is_keyed(mention, predicate) or self._is_name(mention):
             return None
+        if mention.kind == "count" and not mention.noun and not _beside(words, mention, predicate):
+            return None  # 'nine in favour of the death penalty': a bare number far from 'death'
         attribute = _attribute(mention, predicate, self.words)
         if not attribute:
             return None
@@ -314,6 +316,18 @@ def _is_keyed(mention: ValueMention, predicate: Predicate | None) -> bool:
     if mention.kind in ("score", "year"):
         return frame is not None  # a year or a score needs a frame: 'found in 1991' is too vague
     return True
+
+
+BARE_COUNT_REACH = 3  # words between a bare number and the frame that says what it counts
+
+
+def _beside(words: list[Token], mention: ValueMention, predicate: Predicate | None) -> bool:
+    """Whether a bare number is next to its frame ('killing 10', '10 were killed')."""
+    if predicate is None:
+        return False
+    low, high = min(mention.end, predicate.end), max(mention.start, predicate.start)
+    between = [w for w in words if low <= w.start and w.end <= high and w.text[0].isalnum()]
+    return len(between) <= BARE_COUNT_REACH
 
 
 def _attribute(mention: ValueMention, predicate: Predicate | None, lexicon: Lexicon) -> str | None:

@@ -159,7 +159,9 @@ class ValueFinder:
         before = text[: span[0]]
         if regex.search(r"\d[-\u2013/]$", before):
             return True  # 'the 2003-04 season': the end of a range or a label, not a count
-        if regex.search(r"\p{Lu}\p{L}+,\s$", before) and text[span[1] : span[1] + 1] == ",":
+        if regex.search(r"\p{Lu}\p{L}+,\s$", before) and regex.match(
+            r"[,.;)]|\s*$", text[span[1] :]
+        ):
             return True  # 'Fred LaRue, 75, Dies': an age in apposition, not a count
         if regex.match(r"(?:st|nd|rd|th)\b", text[span[1] : span[1] + 3]):
             return True  # '67th Precinct', 'the 3rd': a rank or an address, not a count
