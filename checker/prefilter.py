@@ -16,6 +16,7 @@ understand count as "could be anything", which only makes the filter less select
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 
 import ahocorasick
@@ -111,9 +112,10 @@ def _walk(node, macro=None) -> Info:
     if kind in (core.Group, core.Atomic):
         return _walk(node.subpattern, macro)
     if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
-        if node.min_count == 0:
-            return ANY
         inner = _walk(node.subpattern, macro)
+        if node.min_count == 0:
+            optional = node.max_count == 1 and inner.exact is not None
+            return Info(inner.exact | {""}) if optional else ANY  # 'a\.?m': "am" or "a.m"
         if node.min_count == node.max_count == 1:
             return inner
         return Info(None, inner.as_clauses())
@@ -135,11 +137,19 @@ def _character(node) -> Info:
     if node.case_flags & regex.FULLCASE:
         return ANY
     if node.case_flags & regex.IGNORECASE:
-        return Info(frozenset({char.lower()})) if char.isascii() else ANY
+        if char.isascii():
+            return Info(frozenset({char.lower()}))
+        return Info(frozenset({char})) if is_caseless(char) else ANY
     folded = fold(char)
     if len(folded) != 1 or char in _CONTEXTUAL or folded in _CONTEXTUAL:
         return ANY
     return Info(frozenset({folded}))
+
+
+def is_caseless(char: str) -> bool:
+    """A symbol, punctuation mark or digit without case ('€'): ignoring case, it matches itself only."""
+    caseless = char.lower() == char.upper() == char.casefold() == char
+    return caseless and unicodedata.category(char)[0] in "SPN"
 
 
 def _sequence(items: list[Info]) -> Info:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.documents import is_title_case
+from checker.prefilter import LiteralIndex, MacroAnalyser
 from checker.rulebook import Rulebook, ValueKind
 from checker.words import Token, lemma, tokens
 
@@ -51,6 +52,10 @@ class ValueFinder:
         self.shapes = [
             (shape, rulebook.compile(shape.regex)) for shape in rules.values if shape.regex
         ]
+        analyser = MacroAnalyser(rulebook.definitions, rulebook.word_lists)
+        self.filter = LiteralIndex(
+            [analyser.literals(shape.regex, pattern.pattern) for shape, pattern in self.shapes]
+        )
         self.label_words = {w.lower() for w in rules.label_words}
         self.modifiers = {w.lower() for w in rules.modifiers}
         self.generic = {w.lower() for w in rules.generic_nouns}
@@ -65,7 +70,8 @@ class ValueFinder:
         found: list[ValueMention] = []
         urls = [m.span() for m in _URLISH.finditer(text) if "/" in m.group(0) or "." in m.group(0)]
         words = tokens(text)
-        for shape, pattern in self.shapes:
+        for position in self.filter.possible(text):  # the shapes whose literals all occur
+            shape, pattern = self.shapes[position]
             for match in pattern.finditer(text):
                 span = match.span("value") if "value" in pattern.groupindex else match.span()
                 if span[0] == span[1] or _overlaps(match.span(), taken) or _overlaps(span, urls):
