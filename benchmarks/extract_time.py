@@ -53,7 +53,8 @@ def main() -> None:
         seconds, claims = timed_pass(documents, rulebook)
         times.append(seconds)
         print(f"extract: {seconds:.2f} s CPU, {len(documents)} documents, {claims} claims")
-    print(f"minimum: {min(times):.2f} s CPU")
+    if times:
+        print(f"minimum: {min(times):.2f} s CPU")
     if args.profile:
         profile_pass(documents, rulebook, args.profile, args.top)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.documents import is_title_case
+from checker.patterns import compiled
 from checker.prefilter import LiteralIndex, MacroAnalyser
 from checker.rulebook import Rulebook, ValueKind
 from checker.words import Token, lemma, tokens
@@ -138,7 +139,7 @@ class ValueFinder:
         if _GLUED_LABEL.search(before) and not before.endswith(("-", "\u2013")):
             return True  # 'A320', 'F-16', '#5'
         if end < len(text) and (text[end].isalpha() and text[end : end + 2] not in ("th", "st")):
-            if not regex.match(r"(?i)(?:m|bn|k|s|nd|rd)\b", text[end:]):
+            if not compiled(r"(?i)(?:m|bn|k|s|nd|rd)\b").match(text[end:]):
                 return True  # '320s', '3D'
         previous = before.rstrip().rsplit(None, 1)
         if not previous or before[-1:] not in (" ", "\u00a0"):
@@ -162,16 +163,16 @@ class ValueFinder:
         if _YEAR.fullmatch(digits):
             return True
         lowered = value.lower()
-        if regex.match(r"(?:st|nd|rd|th)\b", text[span[1] : span[1] + 3]):
+        if compiled(r"(?:st|nd|rd|th)\b").match(text[span[1] : span[1] + 3]):
             return True  # '67th Precinct', 'the 3rd': a rank or an address, not a count
-        if regex.match(r"-\p{L}", text[span[1] : span[1] + 2]):
+        if compiled(r"-\p{L}").match(text[span[1] : span[1] + 2]):
             return True  # '6.7-strength', 'a 10-storey block': a modifier, not a count
         after = text[span[1] :].lstrip()
-        if regex.match(r"(?i)of\s+(?:the\s+)?\d", after):
+        if compiled(r"(?i)of\s+(?:the\s+)?\d").match(after):
             return True  # '30 of the 80 wounded': a part of a count given beside it
         if after[:1].isupper() and not is_title_case(text):
             return True  # '.357 Magnum', '747 Jumbo': a model, not a count
-        if regex.search(r"(?i)\bthe\s+$", text[: span[0]]):
+        if compiled(r"(?i)\bthe\s+$").search(text[: span[0]]):
             return True  # 'the two women': people already counted, not a new figure
         if lowered in ("one", "a single"):
             after = text[span[1] :].lstrip().lower()
@@ -183,7 +184,7 @@ class ValueFinder:
 
 
 def _plausible_score(text: str) -> bool:
-    numbers = [int(n) for n in regex.findall(r"\d+", text)]
+    numbers = [int(n) for n in compiled(r"\d+").findall(text)]
     return len(numbers) == 2 and all(n < 200 for n in numbers) and numbers != [0, 0]
 
 
