@@ -16,6 +16,7 @@ understand count as "could be anything", which only makes the filter less select
 from __future__ import annotations
 
 import functools
+import operator
 import unicodedata
 from dataclasses import dataclass
 
@@ -195,6 +196,9 @@ def _branch(infos: list[Info]) -> Info:
 # --- the matcher ------------------------------------------------------------------------------
 
 
+_value = operator.itemgetter(1)  # of an automaton's (end, value) pairs
+
+
 class LiteralIndex:
     """One automaton over the literals of numbered requirements; answers which may hold."""
 
@@ -222,7 +226,7 @@ class LiteralIndex:
 
     def possible(self, text: str) -> list[int]:
         """The requirements (by number, ascending) that the literals in `text` satisfy."""
-        present = set() if self._empty else {index for _, index in self._automaton.iter(fold(text))}
+        present = set() if self._empty else set(map(_value, self._automaton.iter(fold(text))))
         mask = self._always
         first = self._first
         for index in present:
@@ -232,7 +236,10 @@ class LiteralIndex:
             low = mask & -mask
             position = low.bit_length() - 1
             mask ^= low
-            if all(not clause.isdisjoint(present) for clause in self._rest[position]):
+            for clause in self._rest[position]:
+                if clause.isdisjoint(present):
+                    break
+            else:
                 found.append(position)
         return found
 

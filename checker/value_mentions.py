@@ -9,7 +9,9 @@ the noun it modifies ("the 6.1-magnitude quake"). Numbers that are names or labe
 
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 from dataclasses import dataclass
 
 import regex
@@ -27,6 +29,8 @@ _MAY_HOLD_VALUE = regex.compile(
 )
 _YEAR = regex.compile(r"(?:1[6-9]\d{2}|20\d{2})")
 _URLISH = regex.compile(r"\S*(?:https?://|www\.|\.com|\.html?|/)\S*")
+_URL_MARKS = ("/", "www.", ".com", ".htm")
+_START = operator.attrgetter("start")
 _GLUED_LABEL = regex.compile(r"[\p{L}#№][\p{L}-]*$")
 
 
@@ -69,7 +73,7 @@ class ValueFinder:
             return []
         taken: list[tuple[int, int]] = []
         found: list[ValueMention] = []
-        urls = [m.span() for m in _URLISH.finditer(text) if "/" in m.group(0) or "." in m.group(0)]
+        urls = _url_spans(text)
         words = tokens(text)
         for position in self.filter.possible(text):  # the shapes whose literals all occur
             shape, pattern = self.shapes[position]
@@ -105,7 +109,7 @@ class ValueFinder:
 
     def _counted_noun(self, words: list[Token], end: int) -> tuple[str | None, int | None]:
         """The noun a number counts: '174 passengers', '10 more people', 'dozens of people'."""
-        following = [w for w in words if w.start >= end][:4]
+        following = _following(words, end)[:4]
         for word in following:
             if not word.text[0].isalpha():
                 return None, None
@@ -124,7 +128,7 @@ class ValueFinder:
 
     def _complement(self, words: list[Token], noun: Token, base: str) -> tuple[str, int]:
         """'two counts of murder' counts 'count murder': an 'of' phrase says what of."""
-        following = [w for w in words if w.start >= noun.end][:3]
+        following = _following(words, noun.end)[:3]
         if len(following) >= 2 and following[0].text.lower() == "of":
             for word in following[1:]:
                 low = word.text.lower()
@@ -183,14 +187,26 @@ class ValueFinder:
         return False
 
 
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of urls and paths in a sentence (ids inside them are not values)."""
+    if not any(mark in text for mark in _URL_MARKS):
+        return []  # every _URLISH match holds one of them: no need to run it
+    return [m.span() for m in _URLISH.finditer(text) if "/" in m.group(0) or "." in m.group(0)]
+
+
+def _following(words: list[Token], end: int) -> list[Token]:
+    """The words that start at or after offset `end` (words are in text order)."""
+    return words[bisect.bisect_left(words, end, key=_START) :]
+
+
 def _plausible_score(text: str) -> bool:
     numbers = [int(n) for n in compiled(r"\d+").findall(text)]
     return len(numbers) == 2 and all(n < 200 for n in numbers) and numbers != [0, 0]
 
 
 def _next_word(words: list[Token], end: int) -> str | None:
-    for word in words:
-        if word.start >= end and word.text[0].isalpha():
+    for word in _following(words, end):
+        if word.text[0].isalpha():
             return word.text
     return None
 
