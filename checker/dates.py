@@ -101,7 +101,12 @@ def day(date: dt.date) -> DateSpan:
 
 def find_time_expressions(text: str) -> list[regex.Match]:
     """Every time expression in `text`, left to right."""
-    return list(TIME_EXPRESSION.finditer(text))
+    return list(_time_expressions(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _time_expressions(text: str) -> tuple[regex.Match, ...]:
+    return tuple(TIME_EXPRESSION.finditer(text))
 
 
 def resolve(

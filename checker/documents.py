@@ -164,5 +164,12 @@ def is_title_case(text: str) -> bool:
     Founder Steps Aside" is a name ("Acme Robotics") and a sentence, not four names. An ordinary
     sentence has lower-case verbs ("Keir Starmer became Prime Minister").
     """
-    words = [w for w in _TITLE_WORD.findall(text) if w.lower() not in MINOR_WORDS]
-    return len(words) >= MIN_TITLE_CASE_WORDS and all(w[0].isupper() for w in words)
+    capitalised = 0
+    for match in _TITLE_WORD.finditer(text):  # stops at the first lower-case word
+        word = match.group(0)
+        if word.lower() in MINOR_WORDS:
+            continue
+        if not word[0].isupper():
+            return False
+        capitalised += 1
+    return capitalised >= MIN_TITLE_CASE_WORDS

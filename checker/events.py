@@ -8,6 +8,7 @@ another event: its tolls and magnitudes are not compared with the story's.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 
 import regex
@@ -38,6 +39,11 @@ def earlier_event(text: str, earlier: regex.Pattern | None) -> bool:
 
 def earlier_pattern(words: list[str], event_noun: regex.Pattern) -> regex.Pattern | None:
     """'previous|earlier|...' followed (within two words) by an event noun."""
+    return _earlier_pattern(tuple(words), event_noun)
+
+
+@functools.lru_cache(maxsize=8)
+def _earlier_pattern(words: tuple[str, ...], event_noun: regex.Pattern) -> regex.Pattern | None:
     if not words:
         return None
     cues = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])

@@ -15,6 +15,7 @@ from checker.claims import Claim, Evidence, Qualifiers
 from checker.documents import Diagnostic, Document, Sentence, split_sentences
 from checker.mentions import Mentions
 from checker.open_claims import open_claims
+from checker.patterns import compiled, word_pattern
 from checker.prefilter import rule_filter_for
 from checker.qualifiers import qualifiers_for
 from checker.rulebook import REGEX_TIMEOUT_SECONDS, CompiledRule, Rulebook
@@ -405,7 +406,7 @@ _TEMPLATE_FIELD = regex.compile(r"\{(\w+)\}")
 
 
 def _words_of(text: str) -> str:
-    return regex.sub(r"\s+", " ", text.lower()).strip()
+    return compiled(r"\s+").sub(" ", text.lower()).strip()
 
 
 def _map_word(word: str, mapping: dict[str, str]) -> str | None:
@@ -415,7 +416,7 @@ def _map_word(word: str, mapping: dict[str, str]) -> str | None:
     if word in mapping:
         return mapping[word]
     for key, value in sorted(mapping.items(), key=lambda kv: -len(kv[0])):
-        if regex.search(rf"\b{regex.escape(key)}\b", word):
+        if word_pattern(key).search(word):
             return value
     return None
 
@@ -431,7 +432,7 @@ def _fill_template(template: str, groups: dict[str, str], mapping: dict[str, str
         return _map_word(word, mapping) or word
 
     filled = _TEMPLATE_FIELD.sub(field, template)
-    return regex.sub(r"\s+", " ", filled).strip() or None
+    return compiled(r"\s+").sub(" ", filled).strip() or None
 
 
 def groups_of(hit: Hit) -> dict[str, str]:

@@ -113,7 +113,7 @@ class Lexicon:
 
     def is_generic(self, sentence: str) -> bool:
         """'A magnitude 6 quake can cause severe damage': a general statement, not a report."""
-        return bool(regex.match(r"\s*(?i:an?)\b", sentence) and self.generic.search(sentence))
+        return bool(compiled(r"\s*(?i:an?)\b").match(sentence) and self.generic.search(sentence))
 
     def disputed(self, sentence: str, start: int, end: int) -> bool:
         """True when the sentence denies the value or calls it wrong ('not $5bn', 'denied reports that')."""
@@ -166,7 +166,7 @@ class Lexicon:
 
     def is_descriptor(self, text: str) -> bool:
         """'the company', 'the startup', 'maker'... (an organisation named by what it is)."""
-        lowered = regex.sub(r"\s+", " ", text.lower()).strip()
+        lowered = compiled(r"\s+").sub(" ", text.lower()).strip()
         return lowered in self.org_descriptors or lowered in self.descriptor_heads
 
 

@@ -29,6 +29,7 @@ from checker.events import (
 )
 from checker.lexicon import Lexicon, lexicon_for
 from checker.names import clean_mention, is_given_name, name_key
+from checker.patterns import compiled
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import Rulebook
 from checker.scan import WordAlternation, may_match
@@ -371,7 +372,7 @@ class Mentions:
     def resolve(self, text: str, offset: int, sentence: Sentence, kind: str) -> str | None:
         """The entity a mention stands for: pronouns, descriptors and surnames resolved."""
         words = text.strip()
-        lowered = regex.sub(r"\s+", " ", words.lower())
+        lowered = compiled(r"\s+").sub(" ", words.lower())
         if lowered in self.lexicon.person_pronouns:
             return self.person_before(offset)
         if lowered in self.lexicon.org_pronouns:

@@ -67,10 +67,8 @@ def open_claims(
     reader = _OpenReader(context, lexicon, rulebook)
     claims: list[Claim] = []
     for sentence in sentences:
-        if reader.is_furniture(sentence.text):
-            continue
         mentions = finder.find(sentence.text)
-        if not mentions:
+        if not mentions or reader.is_furniture(sentence.text):
             continue
         words = tokens(sentence.text)
         for mention in mentions:
@@ -243,7 +241,7 @@ class _OpenReader:
     def is_furniture(self, text: str) -> bool:
         """A page's furniture (a dateline, a caption, 'Posted ...'), not a sentence of the story."""
         lowered = text.lstrip(" \t|*-\u2022").lower()
-        if any(lowered.startswith(word) for word in self.furniture):
+        if lowered.startswith(self.furniture):
             return True
         words = [t for t in tokens(text) if t.text[0].isalpha()]
         return len(words) < MIN_SENTENCE_WORDS

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from checker.patterns import compiled
+
 _NUMBER = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|another)"
 )
@@ -43,6 +45,6 @@ def part_scope(text: str, start: int, end: int) -> str | None:
     if coordinated:
         return coordinated.group("noun").lower()
     if _PART_BEFORE.search(text[max(0, start - 40) : start]):
-        noun = regex.match(r"\s*([\p{L}-]+)", after)
+        noun = compiled(r"\s*([\p{L}-]+)").match(after)
         return noun.group(1).lower() if noun else "part"
     return None

@@ -15,6 +15,8 @@ understand count as "could be anything", which only makes the filter less select
 
 from __future__ import annotations
 
+import operator
+import unicodedata
 from dataclasses import dataclass
 
 import ahocorasick
@@ -110,9 +112,10 @@ def _walk(node, macro=None) -> Info:
     if kind in (core.Group, core.Atomic):
         return _walk(node.subpattern, macro)
     if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
-        if node.min_count == 0:
-            return ANY
         inner = _walk(node.subpattern, macro)
+        if node.min_count == 0:
+            optional = node.max_count == 1 and inner.exact is not None
+            return Info(inner.exact | {""}) if optional else ANY  # 'a\.?m': "am" or "a.m"
         if node.min_count == node.max_count == 1:
             return inner
         return Info(None, inner.as_clauses())
@@ -134,11 +137,19 @@ def _character(node) -> Info:
     if node.case_flags & regex.FULLCASE:
         return ANY
     if node.case_flags & regex.IGNORECASE:
-        return Info(frozenset({char.lower()})) if char.isascii() else ANY
+        if char.isascii():
+            return Info(frozenset({char.lower()}))
+        return Info(frozenset({char})) if is_caseless(char) else ANY
     folded = fold(char)
     if len(folded) != 1 or char in _CONTEXTUAL or folded in _CONTEXTUAL:
         return ANY
     return Info(frozenset({folded}))
+
+
+def is_caseless(char: str) -> bool:
+    """A symbol, punctuation mark or digit without case ('€'): ignoring case, it matches itself only."""
+    caseless = char.lower() == char.upper() == char.casefold() == char
+    return caseless and unicodedata.category(char)[0] in "SPN"
 
 
 def _sequence(items: list[Info]) -> Info:
@@ -184,6 +195,9 @@ def _branch(infos: list[Info]) -> Info:
 # --- the matcher ------------------------------------------------------------------------------
 
 
+_value = operator.itemgetter(1)  # of an automaton's (end, value) pairs
+
+
 class LiteralIndex:
     """One automaton over the literals of numbered requirements; answers which may hold."""
 
@@ -211,7 +225,7 @@ class LiteralIndex:
 
     def possible(self, text: str) -> list[int]:
         """The requirements (by number, ascending) that the literals in `text` satisfy."""
-        present = set() if self._empty else {index for _, index in self._automaton.iter(fold(text))}
+        present = set() if self._empty else set(map(_value, self._automaton.iter(fold(text))))
         mask = self._always
         first = self._first
         for index in present:
@@ -221,7 +235,10 @@ class LiteralIndex:
             low = mask & -mask
             position = low.bit_length() - 1
             mask ^= low
-            if all(not clause.isdisjoint(present) for clause in self._rest[position]):
+            for clause in self._rest[position]:
+                if clause.isdisjoint(present):
+                    break
+            else:
                 found.append(position)
         return found
 

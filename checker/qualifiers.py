@@ -18,6 +18,7 @@ from checker.documents import Sentence
 from checker.lexicon import Lexicon
 from checker.mentions import Mentions
 from checker.parts import part_scope
+from checker.patterns import compiled
 
 SCOPED_KINDS = frozenset({"money", "percent", "count"})
 PART_KINDS = frozenset({"count", "quantity", "money"})  # a count can be a part of a whole
@@ -151,12 +152,12 @@ def scope_of(mentions: Mentions, text: str, position: int) -> tuple[str | None, 
         place = match.group("place")
         return gazetteer.lookup(place) or mentions.clean(place), False
     if (group := lexicon.subgroup.search(text)) is not None:
-        return regex.sub(r"\s+", " ", group.group("group").strip()), False
+        return compiled(r"\s+").sub(" ", group.group("group").strip()), False
     if lexicon.total_scope.search(text):
         return None, True
     start, end = clause_bounds(text, position)
     opening = next((m.start() for m in _CLAUSE_SEPARATOR.finditer(text)), -1)
-    opening_has_figure = 0 < opening and regex.search(r"\d", text[:opening])
+    opening_has_figure = 0 < opening and compiled(r"\d").search(text[:opening])
     windows = [(start, end)] + (
         [(0, opening)] if 0 < opening < start and not opening_has_figure else []
     )

@@ -9,12 +9,16 @@ the noun it modifies ("the 6.1-magnitude quake"). Numbers that are names or labe
 
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 from dataclasses import dataclass
 
 import regex
 
 from checker.documents import is_title_case
+from checker.patterns import compiled
+from checker.prefilter import LiteralIndex, MacroAnalyser
 from checker.rulebook import Rulebook, ValueKind
 from checker.words import Token, lemma, tokens
 
@@ -25,6 +29,8 @@ _MAY_HOLD_VALUE = regex.compile(
 )
 _YEAR = regex.compile(r"(?:1[6-9]\d{2}|20\d{2})")
 _URLISH = regex.compile(r"\S*(?:https?://|www\.|\.com|\.html?|/)\S*")
+_URL_MARKS = ("/", "www.", ".com", ".htm")
+_START = operator.attrgetter("start")
 _GLUED_LABEL = regex.compile(r"[\p{L}#№][\p{L}-]*$")
 
 
@@ -51,6 +57,10 @@ class ValueFinder:
         self.shapes = [
             (shape, rulebook.compile(shape.regex)) for shape in rules.values if shape.regex
         ]
+        analyser = MacroAnalyser(rulebook.definitions, rulebook.word_lists)
+        self.filter = LiteralIndex(
+            [analyser.literals(shape.regex, pattern.pattern) for shape, pattern in self.shapes]
+        )
         self.label_words = {w.lower() for w in rules.label_words}
         self.modifiers = {w.lower() for w in rules.modifiers}
         self.generic = {w.lower() for w in rules.generic_nouns}
@@ -63,9 +73,10 @@ class ValueFinder:
             return []
         taken: list[tuple[int, int]] = []
         found: list[ValueMention] = []
-        urls = [m.span() for m in _URLISH.finditer(text) if "/" in m.group(0) or "." in m.group(0)]
+        urls = _url_spans(text)
         words = tokens(text)
-        for shape, pattern in self.shapes:
+        for position in self.filter.possible(text):  # the shapes whose literals all occur
+            shape, pattern = self.shapes[position]
             for match in pattern.finditer(text):
                 span = match.span("value") if "value" in pattern.groupindex else match.span()
                 if span[0] == span[1] or _overlaps(match.span(), taken) or _overlaps(span, urls):
@@ -98,7 +109,7 @@ class ValueFinder:
 
     def _counted_noun(self, words: list[Token], end: int) -> tuple[str | None, int | None]:
         """The noun a number counts: '174 passengers', '10 more people', 'dozens of people'."""
-        following = [w for w in words if w.start >= end][:4]
+        following = _following(words, end)[:4]
         for word in following:
             if not word.text[0].isalpha():
                 return None, None
@@ -117,7 +128,7 @@ class ValueFinder:
 
     def _complement(self, words: list[Token], noun: Token, base: str) -> tuple[str, int]:
         """'two counts of murder' counts 'count murder': an 'of' phrase says what of."""
-        following = [w for w in words if w.start >= noun.end][:3]
+        following = _following(words, noun.end)[:3]
         if len(following) >= 2 and following[0].text.lower() == "of":
             for word in following[1:]:
                 low = word.text.lower()
@@ -132,7 +143,7 @@ class ValueFinder:
         if _GLUED_LABEL.search(before) and not before.endswith(("-", "\u2013")):
             return True  # 'A320', 'F-16', '#5'
         if end < len(text) and (text[end].isalpha() and text[end : end + 2] not in ("th", "st")):
-            if not regex.match(r"(?i)(?:m|bn|k|s|nd|rd)\b", text[end:]):
+            if not compiled(r"(?i)(?:m|bn|k|s|nd|rd)\b").match(text[end:]):
                 return True  # '320s', '3D'
         previous = before.rstrip().rsplit(None, 1)
         if not previous or before[-1:] not in (" ", "\u00a0"):
@@ -157,22 +168,22 @@ class ValueFinder:
             return True
         lowered = value.lower()
         before = text[: span[0]]
-        if regex.search(r"\d[-\u2013/]$", before):
+        if compiled(r"\d[-\u2013/]$").search(before):
             return True  # 'the 2003-04 season': the end of a range or a label, not a count
-        if regex.search(r"\p{Lu}\p{L}+,\s$", before) and regex.match(
-            r"[,.;)]|\s*$", text[span[1] :]
+        if compiled(r"\p{Lu}\p{L}+,\s$").search(before) and compiled(r"[,.;)]|\s*$").match(
+            text[span[1] :]
         ):
             return True  # 'Fred LaRue, 75, Dies': an age in apposition, not a count
-        if regex.match(r"(?:st|nd|rd|th)\b", text[span[1] : span[1] + 3]):
+        if compiled(r"(?:st|nd|rd|th)\b").match(text[span[1] : span[1] + 3]):
             return True  # '67th Precinct', 'the 3rd': a rank or an address, not a count
-        if regex.match(r"-\p{L}", text[span[1] : span[1] + 2]):
+        if compiled(r"-\p{L}").match(text[span[1] : span[1] + 2]):
             return True  # '6.7-strength', 'a 10-storey block': a modifier, not a count
         after = text[span[1] :].lstrip()
-        if regex.match(r"(?i)of\s+(?:the\s+)?\d", after):
+        if compiled(r"(?i)of\s+(?:the\s+)?\d").match(after):
             return True  # '30 of the 80 wounded': a part of a count given beside it
         if after[:1].isupper() and not is_title_case(text):
             return True  # '.357 Magnum', '747 Jumbo': a model, not a count
-        if regex.search(r"(?i)\bthe\s+$", text[: span[0]]):
+        if compiled(r"(?i)\bthe\s+$").search(text[: span[0]]):
             return True  # 'the two women': people already counted, not a new figure
         if lowered in ("one", "a single"):
             after = text[span[1] :].lstrip().lower()
@@ -183,14 +194,26 @@ class ValueFinder:
         return False
 
 
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of urls and paths in a sentence (ids inside them are not values)."""
+    if not any(mark in text for mark in _URL_MARKS):
+        return []  # every _URLISH match holds one of them: no need to run it
+    return [m.span() for m in _URLISH.finditer(text) if "/" in m.group(0) or "." in m.group(0)]
+
+
+def _following(words: list[Token], end: int) -> list[Token]:
+    """The words that start at or after offset `end` (words are in text order)."""
+    return words[bisect.bisect_left(words, end, key=_START) :]
+
+
 def _plausible_score(text: str) -> bool:
-    numbers = [int(n) for n in regex.findall(r"\d+", text)]
+    numbers = [int(n) for n in compiled(r"\d+").findall(text)]
     return len(numbers) == 2 and all(n < 200 for n in numbers) and numbers != [0, 0]
 
 
 def _next_word(words: list[Token], end: int) -> str | None:
-    for word in words:
-        if word.start >= end and word.text[0].isalpha():
+    for word in _following(words, end):
+        if word.text[0].isalpha():
             return word.text
     return None
 

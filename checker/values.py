@@ -103,7 +103,7 @@ def parse_number(text: str, lexicon: Lexicon) -> tuple[float, float] | None:
     match = _DIGITS.search(text)
     scale = _scale(text, lexicon, match.end() if match else 0)
     if match:
-        whole, fraction = regex.sub(r", ?", "", match.group(1)), match.group(2) or ""
+        whole, fraction = compiled(r", ?").sub("", match.group(1)), match.group(2) or ""
         number = float(whole + fraction)
         if fraction:
             half = 0.5 * 10 ** -(len(fraction) - 1)
@@ -169,7 +169,7 @@ def number_range(text: str, lexicon: Lexicon) -> tuple[float, float] | None:
 
 
 def _scale_word(text: str, lexicon: Lexicon) -> str | None:
-    found = regex.search(r"\d\s*([a-z]+)\b", text.lower())
+    found = compiled(r"\d\s*([a-z]+)\b").search(text.lower())
     return found.group(1) if found and found.group(1) in lexicon.vocabulary.scale_words else None
 
 
@@ -198,13 +198,20 @@ def measure(text: str, lexicon: Lexicon, tolerance: float | None = None) -> Valu
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def _unit(text: str, lexicon: Lexicon) -> tuple[str, tuple[str, float]] | None:
     units = lexicon.vocabulary.units
-    for phrase in sorted(units, key=len, reverse=True):
+    for phrase in _longest_first(lexicon):
         match = _unit_pattern(phrase).search(text)
         if match:
             return match.group(0), units[phrase]
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _longest_first(lexicon: Lexicon) -> tuple[str, ...]:
+    """The unit phrases of a lexicon, longest first (the first found is the unit)."""
+    return tuple(sorted(lexicon.vocabulary.units, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -216,7 +223,7 @@ def tally(text: str, lexicon: Lexicon) -> Value | None:
     """A vote or score: '5-2', 'five votes to two', 'by 6 to 1' -> (5, 2)."""
     numbers = [
         parsed[0]
-        for token in regex.findall(r"\d+|[A-Za-z]+", text)
+        for token in compiled(r"\d+|[A-Za-z]+").findall(text)
         if (parsed := parse_number(token, lexicon)) is not None
     ]
     if len(numbers) < 2:

@@ -22,8 +22,9 @@ class Token:
     end: int
 
 
+@functools.lru_cache(maxsize=4096)
 def tokens(text: str) -> list[Token]:
-    """The words and punctuation marks of `text`, left to right."""
+    """The words and punctuation marks of `text`, left to right (cached: do not modify)."""
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 

@@ -9,6 +9,7 @@ from checker.prefilter import (
     MacroAnalyser,
     RuleFilter,
     fold,
+    is_caseless,
     required_literals,
     rule_filter_for,
 )
@@ -24,10 +25,24 @@ def test_literals_of_a_sequence_and_alternation():
 
 
 def test_case_insensitive_and_optional_parts():
-    assert set(required_literals(r"(?i:ABC)(?:xyz)?d")) == {frozenset({"abc"}), frozenset({"d"})}
+    assert set(required_literals(r"(?i:ABC)(?:xyz)*d")) == {frozenset({"abc"}), frozenset({"d"})}
+    assert required_literals(r"(?i:ABC)(?:xyz)?d") == (frozenset({"abcd", "abcxyzd"}),)
+    assert required_literals(r"a\.?m") == (frozenset({"am", "a.m"}),)
     assert required_literals(r"(?:abc|)") == ()
     assert required_literals(r"a*") == ()
     assert required_literals(r"(?:ab){2}") == (frozenset({"ab"}),)
+
+
+def test_caseless_symbols_are_literals_ignoring_case():
+    assert required_literals(r"(?i:€|£)\d") == (frozenset({"€", "£"}),)
+    everything = "".join(map(chr, range(0x110000)))
+    for code in range(0x110000):
+        char = chr(code)
+        for variant in {char.lower(), char.upper(), char.casefold()} - {char}:
+            assert len(variant) > 1 or not is_caseless(variant), f"U+{code:04X}"
+    for symbol in load_rulebook().word_lists["CURRENCY"]:
+        if not symbol.isascii() and len(symbol) == 1:
+            assert regex.findall(f"(?i){regex.escape(symbol)}", everything) == [symbol]
 
 
 def test_lookarounds_do_not_split_literals():
