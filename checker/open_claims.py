@@ -219,7 +219,8 @@ class _OpenReader:
     def _dated_event(self, sentence: Sentence, mention: ValueMention) -> str | None:
         """'the June 20 shooting': a date that names an event is that event's, not the story's."""
         after = sentence.text[mention.end : mention.end + 40]
-        found = self.context.lexicon.event_noun.match(after.lstrip())
+        # 'the March 11, 2005, incident': a comma may close the date before its event
+        found = self.context.lexicon.event_noun.match(after.lstrip().removeprefix(",").lstrip())
         if not found:
             return None
         event = self.context.lexicon.event_nouns.get(found.group(0).lower(), found.group(0).lower())
