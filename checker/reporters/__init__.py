@@ -9,11 +9,12 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TextIO
 
 from checker.report import Report
 from checker.reporters.github import render_github
 from checker.reporters.html import render_html
-from checker.reporters.json import render_json
+from checker.reporters.json import render_json, write_json
 from checker.reporters.junit import render_junit
 from checker.reporters.markdown import render_markdown
 from checker.reporters.sarif import render_sarif
@@ -28,6 +29,7 @@ class Reporter:
     description: str
     signature: str = r"(?!)"  # a regular expression matching the start of such a report
     raw: bool = False  # True: the text as read (JSON); else control characters made visible
+    write: Callable[..., None] | None = None  # streams it to a text stream (else: render)
 
 
 REPORTERS: dict[str, Reporter] = {
@@ -41,6 +43,7 @@ REPORTERS: dict[str, Reporter] = {
         "the JSON report of the report contract",
         r'\{\s*"schema_version": \d+,\s*"tool": \{\s*"name": "factlint"',
         raw=True,
+        write=write_json,
     ),
     "sarif": Reporter(
         render_sarif,
@@ -72,11 +75,25 @@ SIGNATURES = tuple(reporter.signature for reporter in REPORTERS.values())
 def render(report: Report, fmt: str, **options) -> str:
     """Render a report in a registered format, passing only the options it takes."""
     reporter = REPORTERS[fmt]
-    renderer = reporter.render
-    if not reporter.raw:
-        report = report.for_display()
-    parameters = inspect.signature(renderer).parameters.values()
-    if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
-        names = {p.name for p in parameters}
-        options = {k: v for k, v in options.items() if k in names}
-    return renderer(report, **options)
+    shown = report if reporter.raw else report.for_display()
+    return reporter.render(shown, **_taken_by(reporter.render, options))
+
+
+def writer(report: Report, fmt: str, **options) -> Callable[[TextIO], None]:
+    """What writes a report in a registered format to a text stream (streamed if it can)."""
+    reporter = REPORTERS[fmt]
+    if reporter.write is None:
+        text = render(report, fmt, **options)
+        return lambda stream: stream.write(text)
+    shown = report if reporter.raw else report.for_display()
+    write, taken = reporter.write, _taken_by(reporter.write, options)
+    return lambda stream: write(shown, stream, **taken)
+
+
+def _taken_by(function: Callable, options: dict) -> dict:
+    """The options a reporter's function takes."""
+    parameters = inspect.signature(function).parameters.values()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return options
+    names = {p.name for p in parameters}
+    return {k: v for k, v in options.items() if k in names}
