@@ -551,10 +551,10 @@ class Listing:
     """
 
     def __init__(self, clusters: list[Cluster]) -> None:
-        placed = [(by_position(c.claims), c.rank) for c in clusters]
-        placed.sort(key=lambda p: (p[0][0].document + str(p[0][0].claim.evidence.start), p[1]))
-        self.listed = [claims for claims, _ in placed[:LISTED_VALUES]]
-        self.rest = [claims for claims, _ in placed[LISTED_VALUES:]]
+        placed = sorted(((by_position(c.claims), c.rank) for c in clusters), key=_first_position)
+        listed, self.rest = placed[:LISTED_VALUES], [claims for claims, _ in placed[LISTED_VALUES:]]
+        # Shown in the order reports have always used: document name and offset, as one string.
+        self.listed = [claims for claims, _ in sorted(listed, key=_first_written)]
         self.unlisted = len(self.rest)
 
     def values(self) -> list[DiscrepancyValue]:
@@ -577,6 +577,16 @@ class Listing:
         left_out = [c for claims in self.listed for c in claims[LISTED_CLAIMS:]]
         left_out += [c for claims in self.rest for c in claims]
         return [support_key(c.claim.evidence) for c in left_out]
+
+
+def _first_position(placed: tuple[list[NormalisedClaim], int]) -> tuple[str, int, int, int]:
+    first = placed[0][0]
+    return (first.document, first.claim.evidence.start, first.claim.evidence.end, placed[1])
+
+
+def _first_written(placed: tuple[list[NormalisedClaim], int]) -> tuple[str, int]:
+    first = placed[0][0]
+    return (first.document + str(first.claim.evidence.start), placed[1])
 
 
 def _value_key(claim: NormalisedClaim) -> str:
