@@ -15,6 +15,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 
 from checker.normalise import NormalisedClaim
@@ -40,6 +41,7 @@ class Cluster:
         """The documents that give the value."""
         return {c.document for c in self.claims}
 
+    @cached_property
     def representatives(self) -> list[NormalisedClaim]:
         """A few claims standing for the cluster: the first ones of each way of stating it."""
         chosen: dict[tuple, list[NormalisedClaim]] = {}
@@ -145,8 +147,8 @@ def _near_pairs(clusters: list[Cluster]) -> set[tuple[int, int]]:
 def _anchors(ordered: list[Cluster]) -> list[Cluster]:
     """The clusters every other one is judged against.
 
-    The lowest and highest values, the one ending lowest and the one starting highest (a
-    value conflicting with any other conflicts with one of these), and the busiest.
+    The lowest and highest values, the one ending lowest and the one starting highest (an
+    interval disjoint from any other is disjoint from one of these two), and the busiest.
     """
     busiest = sorted(ordered, key=lambda c: (-len(c.documents), c.rank))[:BUSIEST]
     lowest_end = min(ordered, key=lambda c: (_bounds(c)[1], c.rank))

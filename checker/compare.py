@@ -540,7 +540,7 @@ def _ref(claim: NormalisedClaim) -> ClaimRef:
 
 def _sides(cluster: Cluster, large: bool) -> list[NormalisedClaim]:
     """The claims a cluster is judged by: all of them, or a few in a large group."""
-    return cluster.representatives() if large else cluster.claims
+    return cluster.representatives if large else cluster.claims
 
 
 class Listing:
