@@ -2,7 +2,8 @@
 
 Claims are grouped by (subject, attribute, scope); within a group every pair of claims from
 different documents is judged by a comparator for its value type, then by time: values
-that hold at different times are a change (info), not a contradiction.
+that hold at different times are a change (info), not a contradiction. A large group is
+judged through its neighbouring values and a few anchors instead (checker.clusters).
 """
 
 from __future__ import annotations
