@@ -25,7 +25,7 @@ from checker.outputs import (
     write_outputs,
 )
 from checker.report import FAIL_ON_CHOICES, Report
-from checker.reporters import REPORTERS, SIGNATURES, render, writer
+from checker.reporters import REPORTERS, SIGNATURES, pieces, render
 from checker.reporters.json import report_schema
 from checker.visible import visible
 
@@ -370,7 +370,7 @@ def _named_outputs(output: str | None, fmt: str, options: dict) -> dict[str, tup
 
 def _render_to(report: Report, fmt: str, target: Target, fail_on: str) -> Content:
     destination = Path(target.path) if target.is_file else None
-    return writer(report, fmt, fail_on=fail_on, destination=destination)
+    return pieces(report, fmt, fail_on=fail_on, destination=destination)
 
 
 def _run_inputs(paths, rules, baseline_file) -> RunInputs:

@@ -16,7 +16,7 @@ import re
 import signal
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal, TextIO
 
@@ -190,14 +190,14 @@ def _is_report(real: str, signatures: tuple[str, ...]) -> bool:
     return not head.strip() or any(re.match(signature, head, re.S) for signature in signatures)
 
 
-Content = str | Callable[[TextIO], None]  # a text, or what writes one to a text stream
+Content = str | Iterable[str]  # a text, or its pieces (a streamed report)
 ECHO_CHUNK = 1 << 16  # characters written to the terminal at a time
 
 
 def write_outputs(items: list[tuple[Target, Content]]) -> None:
     """Write every output, or none: files are staged beside their targets, then renamed together.
 
-    Each output is a text or a function that writes it to a stream (a streamed report).
+    Each output is a text or its pieces, written one after another (a streamed report).
 
     Raises UsageError when one cannot be written (nothing is renamed then); an interrupt
     before the renames leaves every previous file as it was.
@@ -265,10 +265,8 @@ def _commit(target: Target, temporary: str) -> None:
 
 
 def _put(content: Content, stream: TextIO) -> None:
-    if isinstance(content, str):
-        stream.write(content)
-    else:
-        content(stream)
+    for piece in [content] if isinstance(content, str) else content:
+        stream.write(piece)
 
 
 class _Echo:

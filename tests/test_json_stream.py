@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
@@ -12,8 +11,8 @@ from conftest import ROOT, SEEDS
 from checker import check
 from checker.baseline import compare_with_baseline, record_baseline
 from checker.cli import main
-from checker.reporters import render, writer
-from checker.reporters.json import render_json, write_json
+from checker.reporters import pieces, render
+from checker.reporters.json import json_chunks, render_json
 
 MESSY = ROOT / "tests" / "fixtures" / "messy"
 
@@ -40,26 +39,19 @@ def test_streamed_json_equals_one_dump_with_a_baseline_and_no_discrepancies(
     assert quiet.discrepancies == [] and render_json(quiet) == _dumped(quiet)
 
 
-def test_the_report_is_written_in_pieces_no_larger_than_an_entry(seeds_report):
-    pieces = []
-
-    class Recorder(io.StringIO):
-        def write(self, text):
-            pieces.append(text)
-            return super().write(text)
-
-    write_json(seeds_report, Recorder())
+def test_the_report_comes_in_pieces_no_larger_than_an_entry(seeds_report):
+    chunks = list(json_chunks(seeds_report))
     entries = [*seeds_report.documents, *seeds_report.claims, *seeds_report.discrepancies]
-    assert len(pieces) > len(entries)
+    assert len(chunks) > len(entries)
     largest = max(len(json.dumps(e.model_dump(mode="json"), indent=2)) for e in entries)
-    assert max(len(p) for p in pieces) < 2 * largest
+    assert max(len(c) for c in chunks) < 2 * largest
 
 
-def test_writer_streams_json_and_renders_other_formats(seeds_report):
+def test_json_comes_in_pieces_and_other_formats_in_one(seeds_report):
     for fmt in ("json", "text", "markdown"):
-        stream = io.StringIO()
-        writer(seeds_report, fmt)(stream)
-        assert stream.getvalue() == render(seeds_report, fmt)
+        parts = list(pieces(seeds_report, fmt))
+        assert "".join(parts) == render(seeds_report, fmt)
+        assert (len(parts) > 1) == (fmt == "json")
 
 
 def test_json_to_a_file_and_to_standard_output_are_the_same_bytes(tmp_path):

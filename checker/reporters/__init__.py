@@ -7,14 +7,13 @@ registered reporter also gets its own `--NAME FILE` option, so one run can write
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TextIO
 
 from checker.report import Report
 from checker.reporters.github import render_github
 from checker.reporters.html import render_html
-from checker.reporters.json import render_json, write_json
+from checker.reporters.json import json_chunks, render_json
 from checker.reporters.junit import render_junit
 from checker.reporters.markdown import render_markdown
 from checker.reporters.sarif import render_sarif
@@ -29,7 +28,7 @@ class Reporter:
     description: str
     signature: str = r"(?!)"  # a regular expression matching the start of such a report
     raw: bool = False  # True: the text as read (JSON); else control characters made visible
-    write: Callable[..., None] | None = None  # streams it to a text stream (else: render)
+    chunks: Callable[..., Iterable[str]] | None = None  # the text in pieces (else: render)
 
 
 REPORTERS: dict[str, Reporter] = {
@@ -43,7 +42,7 @@ REPORTERS: dict[str, Reporter] = {
         "the JSON report of the report contract",
         r'\{\s*"schema_version": \d+,\s*"tool": \{\s*"name": "factlint"',
         raw=True,
-        write=write_json,
+        chunks=json_chunks,
     ),
     "sarif": Reporter(
         render_sarif,
@@ -79,15 +78,13 @@ def render(report: Report, fmt: str, **options) -> str:
     return reporter.render(shown, **_taken_by(reporter.render, options))
 
 
-def writer(report: Report, fmt: str, **options) -> Callable[[TextIO], None]:
-    """What writes a report in a registered format to a text stream (streamed if it can)."""
+def pieces(report: Report, fmt: str, **options) -> Iterable[str]:
+    """A report in a registered format as pieces of text: streamed where the format can be."""
     reporter = REPORTERS[fmt]
-    if reporter.write is None:
-        text = render(report, fmt, **options)
-        return lambda stream: stream.write(text)
+    if reporter.chunks is None:
+        return [render(report, fmt, **options)]
     shown = report if reporter.raw else report.for_display()
-    write, taken = reporter.write, _taken_by(reporter.write, options)
-    return lambda stream: write(shown, stream, **taken)
+    return reporter.chunks(shown, **_taken_by(reporter.chunks, options))
 
 
 def _taken_by(function: Callable, options: dict) -> dict:

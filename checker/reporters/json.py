@@ -1,16 +1,14 @@
 """The JSON report (../shared/spec/report-contract.md): the Report model, serialised.
 
-`write_json` streams it: the report's lists are written one entry at a time, so no dump of
-the whole report, nor one string of it, is ever in memory. The bytes are those of
+`json_chunks` streams it: the report's lists come one entry at a time, so no dump of the
+whole report, nor one string of it, need ever be in memory (checker/outputs.py writes them). The bytes are those of
 `json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False)`.
 """
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
-from typing import TextIO
 
 from pydantic import BaseModel
 
@@ -22,18 +20,10 @@ STREAMED = ("documents", "discrepancies", "claims", "diagnostics", "duplicates")
 
 def render_json(report: Report, **_: object) -> str:
     """The report as JSON, byte-identical for the same corpus and rules."""
-    buffer = io.StringIO()
-    write_json(report, buffer)
-    return buffer.getvalue()
+    return "".join(json_chunks(report))
 
 
-def write_json(report: Report, stream: TextIO, **_: object) -> None:
-    """Write the report as JSON to a text stream, entry by entry (see render_json)."""
-    for chunk in json_chunks(report):
-        stream.write(chunk)
-
-
-def json_chunks(report: Report) -> Iterator[str]:
+def json_chunks(report: Report, **_: object) -> Iterator[str]:
     """The JSON report in pieces: each field, and each entry of the long lists."""
     small = report.model_dump(mode="json", exclude=set(STREAMED))
     names = [name for name in Report.model_fields if name in small or name in STREAMED]
