@@ -16,6 +16,7 @@ from checker.cli_inputs import input_options, take_input_options
 from checker.config import CONFIG_META, ConfiguredCommand, config_options
 from checker.errors import FactlintError, UsageError
 from checker.outputs import (
+    Content,
     RunInputs,
     Target,
     plan_outputs,
@@ -24,7 +25,7 @@ from checker.outputs import (
     write_outputs,
 )
 from checker.report import FAIL_ON_CHOICES, Report
-from checker.reporters import REPORTERS, SIGNATURES, render
+from checker.reporters import REPORTERS, SIGNATURES, pieces, render
 from checker.reporters.json import report_schema
 from checker.visible import visible
 
@@ -367,9 +368,9 @@ def _named_outputs(output: str | None, fmt: str, options: dict) -> dict[str, tup
     return named
 
 
-def _render_to(report: Report, fmt: str, target: Target, fail_on: str) -> str:
+def _render_to(report: Report, fmt: str, target: Target, fail_on: str) -> Content:
     destination = Path(target.path) if target.is_file else None
-    return render(report, fmt, fail_on=fail_on, destination=destination)
+    return pieces(report, fmt, fail_on=fail_on, destination=destination)
 
 
 def _run_inputs(paths, rules, baseline_file) -> RunInputs:

@@ -2,7 +2,8 @@
 
 Claims are grouped by (subject, attribute, scope); within a group every pair of claims from
 different documents is judged by a comparator for its value type, then by time: values
-that hold at different times are a change (info), not a contradiction.
+that hold at different times are a change (info), not a contradiction. A large group is
+judged through its neighbouring values and a few anchors instead (checker.clusters).
 """
 
 from __future__ import annotations
@@ -11,16 +12,28 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 
+from checker.clusters import (
+    Changes,
+    Cluster,
+    by_position,
+    clusters_of,
+    is_large,
+    pairs_to_judge,
+    side_by_side,
+    stated_on,
+)
 from checker.dates import WEEKDAYS, DateSpan
 from checker.discrepancies import (
+    LISTED_CLAIMS,
+    LISTED_VALUES,
     SEVERITY_ORDER,
     ClaimRef,
     Discrepancy,
     DiscrepancyValue,
     Kind,
     fingerprint,
+    support_key,
 )
 from checker.lexicon import lexicon_for
 from checker.normalise import NormalisedClaim
@@ -90,22 +103,22 @@ class Comparer:
         """The discrepancies within one (subject, attribute, scope) group.
 
         Disagreements (contradiction, warning) and changes over time (info) are reported
-        apart, each with only the values it is about.
+        apart, each with only the values it is about. A large group is judged in n log n
+        (checker.clusters).
         """
-        clusters: dict[tuple, list[NormalisedClaim]] = defaultdict(list)
-        for claim in claims:
-            clusters[claim.value.key].append(claim)
+        clusters = clusters_of(claims)
         if len(clusters) < 2 or len({c.document for c in claims}) < 2:
             return []
         policy = self.rulebook.policy(claims[0].policy)
-        changes = [c for c in claims if c.change]
-        judged: list[tuple[tuple, tuple, Judged]] = []
-        for key_a, key_b in combinations(sorted(clusters, key=repr), 2):
-            if _side_by_side(clusters[key_a], clusters[key_b]):
+        changes = Changes(claims)
+        large = is_large(claims)
+        judged: list[tuple[Cluster, Cluster, Judged]] = []
+        for left, right in pairs_to_judge(clusters, large):
+            if side_by_side(left, right):
                 continue
-            best = self._best_pair(clusters[key_a], clusters[key_b], policy, changes)
+            best = self._best_pair(_sides(left, large), _sides(right, large), policy, changes)
             if best:
-                judged.append((key_a, key_b, best))
+                judged.append((left, right, best))
         found = []
         for flagged in (True, False):
             part = [j for j in judged if (j[2].verdict.severity != "info") == flagged]
@@ -113,14 +126,16 @@ class Comparer:
                 top = max(
                     part, key=lambda j: (SEVERITY_ORDER[j[2].verdict.severity], j[2].verdict.kind)
                 )[2]
-                involved = {k for a, b, _ in part for k in (a, b)}
-                found.append(
-                    self._discrepancy(claims[0], top, {k: clusters[k] for k in involved}, policy)
-                )
+                involved = {id(c): c for a, b, _ in part for c in (a, b)}
+                found.append(self._discrepancy(claims[0], top, list(involved.values()), policy))
         return found
 
     def _best_pair(
-        self, left: list[NormalisedClaim], right: list[NormalisedClaim], policy, changes
+        self,
+        left: list[NormalisedClaim],
+        right: list[NormalisedClaim],
+        policy: AttributePolicy,
+        changes: Changes,
     ) -> Judged | None:
         best: Judged | None = None
         for a in left:
@@ -140,7 +155,11 @@ class Comparer:
     # --- two claims ------------------------------------------------------------------------
 
     def judge(
-        self, a: NormalisedClaim, b: NormalisedClaim, policy: AttributePolicy, changes=()
+        self,
+        a: NormalisedClaim,
+        b: NormalisedClaim,
+        policy: AttributePolicy,
+        changes: Changes | None = None,
     ) -> Verdict | None:
         """Whether two claims disagree, and how badly; None when they agree."""
         if a.value.unit == "age" and b.value.unit == "age":
@@ -259,7 +278,11 @@ class Comparer:
         return None
 
     def _same_time(
-        self, a: NormalisedClaim, b: NormalisedClaim, policy: AttributePolicy, changes
+        self,
+        a: NormalisedClaim,
+        b: NormalisedClaim,
+        policy: AttributePolicy,
+        changes: Changes | None,
     ) -> bool:
         """True when both claims describe the value at the same time (so they cannot both hold)."""
         if policy.changes == "never":
@@ -275,44 +298,36 @@ class Comparer:
             return False
         if gap == 0:
             return True
-        earlier, later = sorted((a, b), key=_stated)
+        earlier, later = sorted((a, b), key=stated_on)
         # A change to the later value, said between the two statements ("was named", "now").
-        return not any(
-            c.value.key == later.value.key and _stated(earlier) <= _stated(c) <= _stated(later)
-            for c in changes
+        return changes is None or not changes.between(
+            later.value.key, stated_on(earlier), stated_on(later)
         )
 
     # --- the report entry ----------------------------------------------------------------
 
     def _discrepancy(
-        self, sample: NormalisedClaim, top: Judged, clusters: dict, policy: AttributePolicy
+        self,
+        sample: NormalisedClaim,
+        top: Judged,
+        clusters: list[Cluster],
+        policy: AttributePolicy,
     ) -> Discrepancy:
-        values = [
-            DiscrepancyValue(
-                value=claims[0].value.label, claims=[_ref(c) for c in _by_position(claims)]
-            )
-            for claims in sorted(
-                clusters.values(),
-                key=lambda cs: (
-                    _by_position(cs)[0].document + str(_by_position(cs)[0].claim.evidence.start)
-                ),
-            )
-        ]
+        listing = Listing(clusters)
+        values = listing.values()
         subject, attribute = sample.subject, sample.attribute
         if sample.value.type == "weekday":
             attribute = f"weekday of {sample.subject}"
-            subject = (
-                self._participant([c for cs in clusters.values() for c in cs]) or sample.subject
-            )
+            subject = self._participant([c for cs in clusters for c in cs.claims]) or sample.subject
         verdict = top.verdict
-        labels = " vs ".join(v.value for v in values)
+        labels = " vs ".join(v.value for v in values) + listing.more()
         scope = f" ({sample.scope})" if sample.scope else ""
         if verdict.kind == "changed_over_time":
             summary = f"{subject}'s {attribute}{scope} changed over time: {labels}"
         else:
             summary = f"Sources disagree on {subject}'s {attribute}{scope}: {labels}"
         explanation = _explain(verdict, top, sample.scope, policy)
-        keys = [_value_key(cs[0]) for cs in clusters.values()]
+        keys = [_value_key(cs.claims[0]) for cs in clusters]
         # The group's own subject and attribute, not the displayed ones (which, for a weekday,
         # depend on who else the corpus names), keep the id stable.
         stable_id = fingerprint(
@@ -332,7 +347,8 @@ class Comparer:
             summary=summary,
             explanation=explanation,
             values=values,
-        )
+            unlisted_values=listing.unlisted or None,
+        ).supported_also_by(listing.unlisted_refs())
 
     def _participant(self, claims: list[NormalisedClaim]) -> str | None:
         """What a date is about, by vote over the sentences that give it.
@@ -407,21 +423,6 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
     return None
 
 
-def _side_by_side(left: list[NormalisedClaim], right: list[NormalisedClaim]) -> bool:
-    """Whether one sentence states both values as they are (neither as a change).
-
-    A sentence that gives '14.9 points' and 'five points', or '$160 million' and
-    '$140 million', is telling two facts apart, not disagreeing with itself: the subject
-    and attribute that group them are too coarse to compare them.
-    """
-    steady = {_sentence_of(c) for c in left if not c.change and c.tense == "current"}
-    return any(_sentence_of(c) in steady and not c.change and c.tense == "current" for c in right)
-
-
-def _sentence_of(claim: NormalisedClaim) -> tuple[str, int]:
-    return claim.document, claim.claim.evidence.sentence_start
-
-
 def _falls(a: NormalisedClaim, b: NormalisedClaim) -> bool:
     """True when the later of two dated running totals is wholly below the earlier one."""
     if a.as_of is None or b.as_of is None or a.tense != b.tense:
@@ -473,13 +474,6 @@ def _main_events(claims: list[NormalisedClaim]) -> dict[str, str]:
         if claim.claim.subject_type == "event":
             per_document[claim.document][claim.subject] += 1
     return {doc: max(sorted(c), key=lambda e: c[e]) for doc, c in per_document.items()}
-
-
-def _stated(claim: NormalisedClaim) -> dt.date:
-    """When a claim was made: its publication date, else the time it is about."""
-    if claim.published:
-        return claim.published
-    return claim.as_of.start if claim.as_of else dt.date.min
 
 
 def _gap_days(a: DateSpan, b: DateSpan) -> int:
@@ -545,8 +539,55 @@ def _ref(claim: NormalisedClaim) -> ClaimRef:
     )
 
 
-def _by_position(claims: list[NormalisedClaim]) -> list[NormalisedClaim]:
-    return sorted(claims, key=lambda c: (c.document, c.claim.evidence.start, c.claim.evidence.end))
+def _sides(cluster: Cluster, large: bool) -> list[NormalisedClaim]:
+    """The claims a cluster is judged by: all of them, or a few in a large group."""
+    return cluster.representatives if large else cluster.claims
+
+
+class Listing:
+    """What a discrepancy lists of its clusters, and counts of what it leaves out.
+
+    The first LISTED_VALUES values by where they are first stated, each with its first
+    LISTED_CLAIMS claims by position.
+    """
+
+    def __init__(self, clusters: list[Cluster]) -> None:
+        placed = sorted(((by_position(c.claims), c.rank) for c in clusters), key=_first_position)
+        listed, self.rest = placed[:LISTED_VALUES], [claims for claims, _ in placed[LISTED_VALUES:]]
+        # Shown in the order reports have always used: document name and offset, as one string.
+        self.listed = [claims for claims, _ in sorted(listed, key=_first_written)]
+        self.unlisted = len(self.rest)
+
+    def values(self) -> list[DiscrepancyValue]:
+        """The values listed, with the claims listed and a count of the others."""
+        return [
+            DiscrepancyValue(
+                value=claims[0].value.label,
+                claims=[_ref(c) for c in claims[:LISTED_CLAIMS]],
+                unlisted_claims=max(0, len(claims) - LISTED_CLAIMS) or None,
+            )
+            for claims in self.listed
+        ]
+
+    def more(self) -> str:
+        """The end of the summary's list of values: how many were left out."""
+        return f" and {self.unlisted:,} more" if self.unlisted else ""
+
+    def unlisted_refs(self) -> list[tuple[str, int, int, str]]:
+        """Where the claims left out are (they support the discrepancy all the same)."""
+        left_out = [c for claims in self.listed for c in claims[LISTED_CLAIMS:]]
+        left_out += [c for claims in self.rest for c in claims]
+        return [support_key(c.claim.evidence) for c in left_out]
+
+
+def _first_position(placed: tuple[list[NormalisedClaim], int]) -> tuple[str, int, int, int]:
+    first = placed[0][0]
+    return (first.document, first.claim.evidence.start, first.claim.evidence.end, placed[1])
+
+
+def _first_written(placed: tuple[list[NormalisedClaim], int]) -> tuple[str, int]:
+    first = placed[0][0]
+    return (first.document + str(first.claim.evidence.start), placed[1])
 
 
 def _value_key(claim: NormalisedClaim) -> str:

@@ -6,11 +6,20 @@ import datetime as dt
 import hashlib
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 from checker.rulebook import Severity, Tense
 
 SEVERITY_ORDER: dict[str, int] = {"contradiction": 3, "warning": 2, "info": 1}
+LISTED_VALUES = 100  # a discrepancy lists its first 100 values and counts the rest
+LISTED_CLAIMS = 100  # a value lists its first 100 claims and counts the rest
 
 Kind = Literal[
     "conflicting_values",
@@ -59,7 +68,17 @@ class DiscrepancyValue(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     value: str
-    claims: list[ClaimRef]
+    claims: list[ClaimRef] = Field(
+        description=f"The claims that support the value, by position; the first {LISTED_CLAIMS}."
+    )
+    unlisted_claims: int | None = Field(
+        None,
+        description=f"How many more claims support the value (set past {LISTED_CLAIMS}).",
+    )
+
+    @model_serializer(mode="wrap")
+    def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict:
+        return drop_when_unset(handler(self), "unlisted_claims")
 
 
 BaselineStatus = Literal["known", "accepted", "false_positive"]
@@ -112,14 +131,39 @@ class Discrepancy(BaseModel):
     scope: str | None = None
     summary: str
     explanation: str
-    values: list[DiscrepancyValue] = Field(min_length=2)
+    values: list[DiscrepancyValue] = Field(
+        min_length=2,
+        description=f"The values, by where they are first stated; the first {LISTED_VALUES}.",
+    )
+    unlisted_values: int | None = Field(
+        None,
+        description=f"How many more values the sources give (set past {LISTED_VALUES}); "
+        "the id counts them all.",
+    )
     baseline: BaselineMark | None = Field(
         None, description="Set when the run was checked against a baseline (--baseline)."
     )
+    # Where the claims of unlisted values are, so that they name the discrepancy they support.
+    _unlisted_support: tuple[tuple[str, int, int, str], ...] = PrivateAttr(default=())
 
     @model_serializer(mode="wrap")
     def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict:
-        return drop_when_unset(handler(self), "baseline")
+        return drop_when_unset(handler(self), "unlisted_values", "baseline")
+
+    def supported_also_by(self, keys: list[tuple[str, int, int, str]]) -> Discrepancy:
+        """The discrepancy, also supported by claims it does not list (see `supports`)."""
+        self._unlisted_support = tuple(keys)
+        return self
+
+    def supports(self) -> list[tuple[str, int, int, str]]:
+        """Where every claim that supports it is, listed or not (see `support_key`)."""
+        listed = [support_key(ref) for value in self.values for ref in value.claims]
+        return listed + list(self._unlisted_support)
+
+
+def support_key(claim) -> tuple[str, int, int, str]:
+    """Where a claim (a ClaimRef or an Evidence) is: document, offsets and rule."""
+    return (claim.document, claim.start, claim.end, claim.rule)
 
 
 def fingerprint(

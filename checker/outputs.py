@@ -18,7 +18,7 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 import click
 from pydantic import BaseModel, ConfigDict, Field
@@ -190,17 +190,23 @@ def _is_report(real: str, signatures: tuple[str, ...]) -> bool:
     return not head.strip() or any(re.match(signature, head, re.S) for signature in signatures)
 
 
-def write_outputs(items: list[tuple[Target, str]]) -> None:
+Content = str | Iterable[str]  # a text, or its pieces (a streamed report)
+ECHO_CHUNK = 1 << 16  # characters written to the terminal at a time
+
+
+def write_outputs(items: list[tuple[Target, Content]]) -> None:
     """Write every output, or none: files are staged beside their targets, then renamed together.
+
+    Each output is a text or its pieces, written one after another (a streamed report).
 
     Raises UsageError when one cannot be written (nothing is renamed then); an interrupt
     before the renames leaves every previous file as it was.
     """
     staged: list[tuple[Target, str]] = []
     try:
-        for target, text in items:
+        for target, content in items:
             if target.is_file:
-                staged.append((target, _stage(target, text)))
+                staged.append((target, _stage(target, content)))
         for target, _ in staged:
             _still_a_file(target)
         with _no_interrupts():
@@ -212,9 +218,9 @@ def write_outputs(items: list[tuple[Target, str]]) -> None:
         if isinstance(exc, OSError):
             raise UsageError(f"cannot write {exc.filename or 'a report'}: {_reason(exc)}") from exc
         raise
-    for target, text in items:
+    for target, content in items:
         if not target.is_file:
-            _write_stream(target, text)
+            _write_stream(target, content)
 
 
 def write_file(path: str, option: str, text: str) -> None:
@@ -222,7 +228,7 @@ def write_file(path: str, option: str, text: str) -> None:
     write_outputs([(target_for(path, option), text)])
 
 
-def _stage(target: Target, text: str) -> str:
+def _stage(target: Target, content: Content) -> str:
     path = Path(target.path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -231,7 +237,7 @@ def _stage(target: Target, text: str) -> str:
         raise UsageError(f"cannot write {path}: {_reason(exc)}") from exc
     try:
         with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as f:
-            f.write(text)
+            _put(content, f)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(temporary, _mode_for(path))
@@ -258,16 +264,41 @@ def _commit(target: Target, temporary: str) -> None:
     os.replace(temporary, target.path)
 
 
-def _write_stream(target: Target, text: str) -> None:
+def _put(content: Content, stream: TextIO) -> None:
+    for piece in [content] if isinstance(content, str) else content:
+        stream.write(piece)
+
+
+class _Echo:
+    """A text stream onto standard output or error through click.echo, in large pieces."""
+
+    def __init__(self, err: bool) -> None:
+        self.err, self.pending, self.size = err, [], 0
+
+    def write(self, text: str) -> None:
+        self.pending.append(text)
+        self.size += len(text)
+        if self.size >= ECHO_CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            click.echo("".join(self.pending), nl=False, err=self.err)
+        self.pending, self.size = [], 0
+
+
+def _write_stream(target: Target, content: Content) -> None:
     if target.kind in ("stdout", "stderr"):
-        click.echo(text, nl=False, err=target.kind == "stderr")
+        echo = _Echo(err=target.kind == "stderr")
+        _put(content, echo)
+        echo.flush()
         return
     try:
         handle = os.open(target.path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace") as stream:
             if stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
                 raise UsageError(f"{target.option} {target.path}: became a regular file")
-            stream.write(text)
+            _put(content, stream)
     except OSError as exc:
         raise UsageError(f"cannot write {target.path}: {_reason(exc)}") from exc
 

@@ -216,11 +216,8 @@ def build_report(
     """Assemble the report of a run."""
     support: dict[tuple, list[str]] = {}
     for discrepancy in discrepancies:
-        for value in discrepancy.values:
-            for ref in value.claims:
-                support.setdefault((ref.document, ref.start, ref.end, ref.rule), []).append(
-                    discrepancy.id
-                )
+        for key in discrepancy.supports():
+            support.setdefault(key, []).append(discrepancy.id)
     records = [_record(c, support) for c in claims]
     duplicates = duplicates or []
     kept_of = {m.id: g.kept for g in duplicates for m in g.merged}

@@ -7,13 +7,13 @@ registered reporter also gets its own `--NAME FILE` option, so one run can write
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from checker.report import Report
 from checker.reporters.github import render_github
 from checker.reporters.html import render_html
-from checker.reporters.json import render_json
+from checker.reporters.json import json_chunks, render_json
 from checker.reporters.junit import render_junit
 from checker.reporters.markdown import render_markdown
 from checker.reporters.sarif import render_sarif
@@ -28,6 +28,7 @@ class Reporter:
     description: str
     signature: str = r"(?!)"  # a regular expression matching the start of such a report
     raw: bool = False  # True: the text as read (JSON); else control characters made visible
+    chunks: Callable[..., Iterable[str]] | None = None  # the text in pieces (else: render)
 
 
 REPORTERS: dict[str, Reporter] = {
@@ -41,6 +42,7 @@ REPORTERS: dict[str, Reporter] = {
         "the JSON report of the report contract",
         r'\{\s*"schema_version": \d+,\s*"tool": \{\s*"name": "factlint"',
         raw=True,
+        chunks=json_chunks,
     ),
     "sarif": Reporter(
         render_sarif,
@@ -72,11 +74,23 @@ SIGNATURES = tuple(reporter.signature for reporter in REPORTERS.values())
 def render(report: Report, fmt: str, **options) -> str:
     """Render a report in a registered format, passing only the options it takes."""
     reporter = REPORTERS[fmt]
-    renderer = reporter.render
-    if not reporter.raw:
-        report = report.for_display()
-    parameters = inspect.signature(renderer).parameters.values()
-    if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
-        names = {p.name for p in parameters}
-        options = {k: v for k, v in options.items() if k in names}
-    return renderer(report, **options)
+    shown = report if reporter.raw else report.for_display()
+    return reporter.render(shown, **_taken_by(reporter.render, options))
+
+
+def pieces(report: Report, fmt: str, **options) -> Iterable[str]:
+    """A report in a registered format as pieces of text: streamed where the format can be."""
+    reporter = REPORTERS[fmt]
+    if reporter.chunks is None:
+        return [render(report, fmt, **options)]
+    shown = report if reporter.raw else report.for_display()
+    return reporter.chunks(shown, **_taken_by(reporter.chunks, options))
+
+
+def _taken_by(function: Callable, options: dict) -> dict:
+    """The options a reporter's function takes."""
+    parameters = inspect.signature(function).parameters.values()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return options
+    names = {p.name for p in parameters}
+    return {k: v for k, v in options.items() if k in names}
