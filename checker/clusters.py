@@ -83,13 +83,20 @@ def pairs_to_judge(clusters: list[Cluster], large: bool) -> Iterator[tuple[Clust
 
 
 def side_by_side(left: Cluster, right: Cluster) -> bool:
-    """Whether one sentence states both values as they are (neither as a change).
+    """Whether one article states both values as they are (neither as a change).
 
     A sentence that gives '14.9 points' and 'five points', or '$160 million' and
-    '$140 million', is telling two facts apart, not disagreeing with itself: the subject
+    '$140 million', is telling two facts apart, not disagreeing with itself; so is an
+    article that gives a 41-yard and a one-yard touchdown in two sentences: the subject
     and attribute that group them are too coarse to compare them.
     """
-    return not left.steady.isdisjoint(right.steady)
+    if not left.steady.isdisjoint(right.steady):
+        return True
+    return bool(_documents(left.steady) & _documents(right.steady))
+
+
+def _documents(steady: frozenset[tuple[str, int]]) -> set[str]:
+    return {document for document, _ in steady}
 
 
 def by_position(claims: list[NormalisedClaim]) -> list[NormalisedClaim]:

@@ -203,3 +203,23 @@ def test_far_apart_values_in_alike_words_stay_two_facts(tmp_path):
     report = check([corpus])
     assert len({c.attribute for c in report.claims if c.kind == "quantity"}) == 2
     assert not [d for d in report.discrepancies if d.severity != "info"]
+
+
+def test_two_values_one_article_gives_are_two_facts(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "date 2024-05-06\n\nManning found Wayne for a 41-yard touchdown pass in the first half. "
+        "Later Manning found Clark for a one-yard touchdown pass in the second half.\n"
+    )
+    (corpus / "b.txt").write_text(
+        "date 2024-05-06\n\nIn the third quarter, Manning found Wayne for a 41-yard touchdown "
+        "pass that put the Colts ahead.\n"
+    )
+    flagged = [d for d in check([str(corpus)]).discrepancies if d.severity != "info"]
+    assert flagged == []
+    (corpus / "c.txt").write_text(
+        "date 2024-05-06\n\nManning found Wayne for a 14-yard touchdown pass in the first half.\n"
+    )
+    flagged = [d for d in check([str(corpus)]).discrepancies if d.severity != "info"]
+    assert flagged  # a third article that gives 14 yards does disagree
