@@ -6,8 +6,9 @@ from its own sentence (checker.open_claims) differ from outlet to outlet. Here c
 kind and unit are linked across documents when the words around their values agree (each
 word weighted by how rare it is in the corpus), most alike first, never joining two
 different values of one document (an article does not give one fact two values) nor two
-events set apart. Each linked set takes the label most of its claims have (a pack rule's
-label first: packs are more precise), so that compare judges them together.
+events set apart. Each linked set takes the label most of its claims have, so that compare
+judges them together. Pack claims keep their own groups: an open claim never takes a pack's
+label, which would give it the pack's more severe policy.
 
 Candidate pairs come from shared rare words (an inverted index), so the cost stays close
 to linear in the corpus.
@@ -40,7 +41,11 @@ _ALIGNED_KINDS = frozenset({"money", "percent", "quantity", "count", "year"})
 def align(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[NormalisedClaim]:
     """The claims, with open claims that state one fact relabelled to one subject and attribute."""
     stop = _stop_words(rulebook)
-    members = [i for i, c in enumerate(claims) if c.claim.kind in _ALIGNED_KINDS]
+    members = [
+        i
+        for i, c in enumerate(claims)
+        if c.claim.kind in _ALIGNED_KINDS and is_open_rule(c.claim.evidence.rule)
+    ]
     neighbours = _values_by_sentence(claims)
     contexts = {i: context_words(claims[i], stop, neighbours) for i in members}
     weights = _rarity(claims, contexts)
@@ -262,9 +267,7 @@ class _Groups:
             subject, attribute, policy = _label(claims, members)
             for i in members:
                 claim = claims[i]
-                if is_open_rule(claim.claim.evidence.rule) and (
-                    claim.subject != subject or claim.attribute != attribute
-                ):
+                if claim.subject != subject or claim.attribute != attribute:
                     claims[i] = claim.model_copy(
                         update={"subject": subject, "attribute": attribute, "policy": policy}
                     )
@@ -279,21 +282,11 @@ def _by_label(claims: list[NormalisedClaim], members: list[int]) -> dict[tuple, 
 
 
 def _labels_compatible(claims: list[NormalisedClaim], left: list[int], right: list[int]) -> bool:
-    """Two packs' labels never merge, nor do two events set apart."""
-    packs = {
-        (claims[i].subject, claims[i].attribute)
-        for i in (*left, *right)
-        if not is_open_rule(claims[i].claim.evidence.rule)
-    }
-    if len(packs) > 1:
-        return False
-    apart = {claims[i].subject for i in (*left, *right) if _is_event_apart(claims[i])}
-    if not apart:
+    """Two events set apart ('the quake (2004)', 'the quake') never merge."""
+    both = (*left, *right)
+    if not any(_is_event_apart(claims[i]) for i in both):
         return True
-    subjects = {
-        claims[i].subject for i in (*left, *right) if claims[i].claim.subject_type == "event"
-    }
-    return len(subjects) == 1
+    return len({claims[i].subject for i in both if claims[i].claim.subject_type == "event"}) == 1
 
 
 def _is_event_apart(claim: NormalisedClaim) -> bool:
@@ -301,14 +294,12 @@ def _is_event_apart(claim: NormalisedClaim) -> bool:
 
 
 def _label(claims: list[NormalisedClaim], members: list[int]) -> tuple[str, str, str]:
-    """The label most of a set's claims have; a pack rule's label first."""
-    packs = [i for i in members if not is_open_rule(claims[i].claim.evidence.rule)]
-    chosen = packs or members
-    counts = Counter((claims[i].subject, claims[i].attribute) for i in chosen)
+    """The label most of a set's claims have (the first in order on a tie), with its policy."""
+    counts = Counter((claims[i].subject, claims[i].attribute) for i in members)
     (subject, attribute), _ = min(counts.items(), key=lambda item: (-item[1], item[0]))
     policy = next(
         claims[i].policy
-        for i in sorted(chosen)
+        for i in sorted(members)
         if (claims[i].subject, claims[i].attribute) == (subject, attribute)
     )
     return subject, attribute, policy
