@@ -19,6 +19,7 @@ from functools import cached_property
 from itertools import combinations
 
 from checker.normalise import NormalisedClaim
+from checker.open_claims import is_open_rule
 
 EXACT_GROUP = 256  # claims; a larger group is judged by neighbours and anchors
 NEIGHBOURS = 2  # a cluster of a large group is judged against the next two in value order
@@ -87,12 +88,19 @@ def side_by_side(left: Cluster, right: Cluster) -> bool:
 
     A sentence that gives '14.9 points' and 'five points', or '$160 million' and
     '$140 million', is telling two facts apart, not disagreeing with itself; so is an
-    article that gives a 41-yard and a one-yard touchdown in two sentences: the subject
-    and attribute that group them are too coarse to compare them.
+    article that gives a 41-yard and a one-yard touchdown in two sentences, when open claims
+    (whose keys are coarse) give both: the subject and attribute that group them are too
+    coarse to compare them.
     """
     if not left.steady.isdisjoint(right.steady):
         return True
+    if not (_all_open(left) and _all_open(right)):
+        return False  # a pack's attribute is precise: one article giving two values is news
     return bool(_documents(left.steady) & _documents(right.steady))
+
+
+def _all_open(cluster: Cluster) -> bool:
+    return all(is_open_rule(c.claim.evidence.rule) for c in cluster.claims)
 
 
 def _documents(steady: frozenset[tuple[str, int]]) -> set[str]:
