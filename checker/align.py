@@ -32,7 +32,7 @@ NEAR_RATIO = 1.5  # values this close are one fact told two ways; farther apart,
 NEAR_YEARS = 10
 NEAR_DAYS = 45
 MIN_SHARED = 2  # one word in common is chance
-MAX_POSTING = 200  # a word shared by more claims than this is no evidence of one fact
+MAX_POSTING = 64  # a word shared by more claims of one kind than this is no evidence of one fact
 # Dates and times of one story are all near each other, and their words are an event's:
 # their frames key them (checker.frames), not their neighbourhood.
 _ALIGNED_KINDS = frozenset({"money", "percent", "quantity", "count", "year"})
@@ -50,8 +50,8 @@ def align(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[NormalisedC
     contexts = {i: context_words(claims[i], stop, neighbours) for i in members}
     weights = _rarity(claims, contexts)
     groups = _Groups(claims, members)
-    for similarity, i, j in _candidate_pairs(claims, contexts, weights):
-        if similarity >= MIN_SIMILARITY and are_near(claims[i], claims[j]):
+    for _similarity, i, j in _candidate_pairs(claims, contexts, weights):
+        if are_near(claims[i], claims[j]):
             groups.join(i, j)
     return groups.relabelled()
 
@@ -194,30 +194,36 @@ def _candidate_pairs(
     contexts: dict[int, frozenset[str]],
     weights: dict[str, float],
 ) -> list[tuple[float, int, int]]:
-    """(similarity, i, j) of claims of different documents that share a rare word, most alike first."""
+    """(similarity, i, j) of claims of different documents alike enough to align, most alike first.
+
+    The similarity is the rarity of the words two contexts share over that of the smaller
+    context, summed posting by posting (an inverted index), so pairs that share no rare word
+    are never looked at; pairs sharing fewer than MIN_SHARED words are left out.
+    """
     postings: dict[tuple, list[int]] = defaultdict(list)
     for i in sorted(contexts):
+        block = _block(claims[i])
         for word in contexts[i]:
-            postings[(_block(claims[i]), word)].append(i)
-    pairs: set[tuple[int, int]] = set()
+            postings[(block, word)].append(i)
+    documents = [claim.document for claim in claims]
+    shared: dict[tuple[int, int], list] = defaultdict(lambda: [0, 0.0])
     for key in sorted(postings):
         posting = postings[key]
         if len(posting) > MAX_POSTING:
             continue
+        weight = weights.get(key[1], 0.0)
         for i, j in combinations(posting, 2):
-            if claims[i].document != claims[j].document:
-                pairs.add((i, j))
-    scored = [(_similarity(contexts[i], contexts[j], weights), i, j) for i, j in pairs]
+            if documents[i] != documents[j]:
+                found = shared[(i, j)]
+                found[0] += 1
+                found[1] += weight
+    totals = {i: sum(weights.get(w, 0.0) for w in words) for i, words in contexts.items()}
+    scored = []
+    for (i, j), (count, weight) in shared.items():
+        smaller = min(totals[i], totals[j])
+        if count >= MIN_SHARED and smaller and weight / smaller >= MIN_SIMILARITY:
+            scored.append((weight / smaller, i, j))
     return sorted(scored, key=lambda s: (-s[0], s[1], s[2]))
-
-
-def _similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
-    """The rarity of the shared words over that of the smaller context; 0 below two shared."""
-    shared = a & b
-    if len(shared) < MIN_SHARED:
-        return 0.0
-    smaller = min(sum(weights.get(w, 0.0) for w in a), sum(weights.get(w, 0.0) for w in b))
-    return sum(weights.get(w, 0.0) for w in shared) / smaller if smaller else 0.0
 
 
 class _Groups:
