@@ -37,6 +37,9 @@ _MONTHS = frozenset(
 UNNAMED_EVENT = "the reported event"  # what a toll is about when no article names the event
 MIN_SENTENCE_WORDS = 4  # fewer words around the values: a dateline or a label, not a statement
 _CLAUSE_BREAK = regex.compile(r"[,;:()]")
+_RECORD_BEFORE = regex.compile(
+    r"(?:\b(?:improve[sd]?|move[sd]?|fell|fall|drop(?:ped)?)\s+to|\()\s*$", regex.I
+)
 _CLAIM_KIND: dict[ValueKind, ClaimKind] = {
     "money": "money",
     "percent": "percent",
@@ -98,6 +101,12 @@ class _OpenReader:
         self.orgs = [(o, n) for o, n in context.org_mentions if org_counts[n] >= 2]
         self.furniture = tuple(w.lower() for w in rulebook.open.furniture_words)
         self.label_nouns = frozenset(w.lower() for w in rulebook.open.label_nouns)
+        records = rulebook.open.record_words
+        self.record = (
+            regex.compile(rf"^\s*(?:\w+\s+)?(?:{alternation(records)})\b", regex.I)
+            if records
+            else None
+        )
         trailing = context.lexicon.vocabulary.trailing_hedges
         self.trailing = (
             regex.compile(rf"^\s*({alternation(trailing)})\b", regex.I) if trailing else None
@@ -115,6 +124,8 @@ class _OpenReader:
         frame = predicate.frame if predicate else None
         if not _is_keyed(mention, predicate) or self._is_name(mention):
             return None
+        if mention.kind == "score" and self._is_record(sentence.text, mention):
+            return self._record(sentence, mention)
         if mention.kind == "count" and not mention.noun and not _beside(words, mention, predicate):
             return None  # 'nine in favour of the death penalty': a bare number far from 'death'
         attribute = _attribute(mention, predicate, self.words)
@@ -124,6 +135,19 @@ class _OpenReader:
         subject, subject_type = self._subject(sentence, mention, about_event)
         if not subject:
             return None
+        return self._claim(
+            sentence, mention, subject, subject_type, attribute, _policy(mention, frame)
+        )
+
+    def _claim(
+        self,
+        sentence: Sentence,
+        mention: ValueMention,
+        subject: str,
+        subject_type: str,
+        attribute: str,
+        policy: str,
+    ) -> Claim:
         start = sentence.start + mention.start
         end = sentence.start + (mention.noun_end or mention.end)
         evidence = Evidence(
@@ -141,11 +165,26 @@ class _OpenReader:
             subject=subject,
             subject_type=subject_type,
             attribute=attribute,
-            policy=_policy(mention, frame),
+            policy=policy,
             value=self._hedged(sentence.text, mention),
             qualifiers=self._qualifiers(sentence, mention),
             evidence=evidence,
         )
+
+    def _is_record(self, text: str, mention: ValueMention) -> bool:
+        """'to improve to 11-4', 'a 10-5 record', '(9-5)': a record to date, not a game's score."""
+        before, after = text[: mention.start], text[mention.end :]
+        if _RECORD_BEFORE.search(before):
+            return True
+        return self.record is not None and bool(self.record.match(after))
+
+    def _record(self, sentence: Sentence, mention: ValueMention) -> Claim | None:
+        """'the Colts (11-4)': the record of the team named right before it."""
+        at = sentence.start + mention.start
+        named = [(o, n) for o, n in self.context.org_mentions if sentence.start <= o < at]
+        if not named:
+            return None
+        return self._claim(sentence, mention, max(named)[1], "org", "record", f"{OPEN_PACK}:")
 
     def _is_name(self, mention: ValueMention) -> bool:
         """'the 20-yard line': a measure that names a place, not one that was measured."""

@@ -362,6 +362,10 @@ class OpenRules(Strict):
         default_factory=list,
         description="Words after which a number is a name, not a quantity ('Flight 1282').",
     )
+    record_words: list[str] = Field(
+        default_factory=list,
+        description="Words after a score that make it a record ('11-4 on the season').",
+    )
     label_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns that make a measure before them a name ('the 20-yard line').",
