@@ -50,7 +50,7 @@ def align(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[NormalisedC
     contexts = {i: context_words(claims[i], stop, neighbours) for i in members}
     weights = _rarity(claims, contexts)
     groups = _Groups(claims, members)
-    for _similarity, i, j in _candidate_pairs(claims, contexts, weights):
+    for _, i, j in _candidate_pairs(claims, contexts, weights):
         if are_near(claims[i], claims[j]):
             groups.join(i, j)
     return groups.relabelled()

@@ -9,8 +9,9 @@ the pack, whose rules are more precise. Rule ids are `open.<kind>`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import regex
@@ -37,9 +38,6 @@ _MONTHS = frozenset(
 UNNAMED_EVENT = "the reported event"  # what a toll is about when no article names the event
 MIN_SENTENCE_WORDS = 4  # fewer words around the values: a dateline or a label, not a statement
 _CLAUSE_BREAK = regex.compile(r"[,;:()]")
-_RECORD_BEFORE = regex.compile(
-    r"(?:\b(?:improve[sd]?|move[sd]?|fell|fall|drop(?:ped)?)\s+to|\()\s*$", regex.I
-)
 _CLAIM_KIND: dict[ValueKind, ClaimKind] = {
     "money": "money",
     "percent": "percent",
@@ -52,6 +50,43 @@ _CLAIM_KIND: dict[ValueKind, ClaimKind] = {
     "score": "tally",
     "count": "count",
 }
+
+
+_NEVER = regex.compile(r"(?!x)x")
+
+
+@dataclass(frozen=True)
+class _Guards:
+    """The guard words of a rulebook, compiled once (not per document)."""
+
+    furniture: tuple[str, ...]  # a page's furniture opens with these
+    label_nouns: frozenset[str]  # 'the 20-yard line'
+    record_before: regex.Pattern  # 'improved to 11-4', '(11-4)'
+    record_after: regex.Pattern  # '10-5 on the season'
+    trailing: regex.Pattern  # '300 yards or more'
+    leading: dict[str, str]  # a trailing hedge -> the hedge that means it before a value
+
+
+@functools.lru_cache(maxsize=8)
+def _guards_for(rulebook: Rulebook) -> _Guards:
+    rules, vocabulary = rulebook.open, lexicon_for(rulebook).vocabulary
+    openers = rules.record_openers
+    before = rf"(?:\b(?:{alternation(openers)})|\()\s*$" if openers else r"\(\s*$"
+    after, trailing = rules.record_words, vocabulary.trailing_hedges
+    return _Guards(
+        furniture=tuple(w.lower() for w in rules.furniture_words),
+        label_nouns=frozenset(w.lower() for w in rules.label_nouns),
+        record_before=regex.compile(before, regex.I),
+        record_after=(
+            regex.compile(rf"^\s*(?:\w+\s+)?(?:{alternation(after)})\b", regex.I)
+            if after
+            else _NEVER
+        ),
+        trailing=(
+            regex.compile(rf"^\s*({alternation(trailing)})\b", regex.I) if trailing else _NEVER
+        ),
+        leading={k.lower(): v for k, v in trailing.items()},
+    )
 
 
 def is_open_rule(rule_id: str) -> bool:
@@ -99,19 +134,7 @@ class _OpenReader:
         # An organisation named once may be a capitalised phrase ('Naval Command'); one named
         # twice or more is one the article is about.
         self.orgs = [(o, n) for o, n in context.org_mentions if org_counts[n] >= 2]
-        self.furniture = tuple(w.lower() for w in rulebook.open.furniture_words)
-        self.label_nouns = frozenset(w.lower() for w in rulebook.open.label_nouns)
-        records = rulebook.open.record_words
-        self.record = (
-            regex.compile(rf"^\s*(?:\w+\s+)?(?:{alternation(records)})\b", regex.I)
-            if records
-            else None
-        )
-        trailing = context.lexicon.vocabulary.trailing_hedges
-        self.trailing = (
-            regex.compile(rf"^\s*({alternation(trailing)})\b", regex.I) if trailing else None
-        )
-        self.leading = {k.lower(): v for k, v in trailing.items()}
+        self.guards = _guards_for(rulebook)
 
     def claim(self, sentence: Sentence, words: list[Token], mention: ValueMention) -> Claim | None:
         dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
@@ -173,10 +196,10 @@ class _OpenReader:
 
     def _is_record(self, text: str, mention: ValueMention) -> bool:
         """'to improve to 11-4', 'a 10-5 record', '(9-5)': a record to date, not a game's score."""
-        before, after = text[: mention.start], text[mention.end :]
-        if _RECORD_BEFORE.search(before):
+        guards = self.guards
+        if guards.record_before.search(text[: mention.start]):
             return True
-        return self.record is not None and bool(self.record.match(after))
+        return bool(guards.record_after.match(text[mention.end :]))
 
     def _record(self, sentence: Sentence, mention: ValueMention) -> Claim | None:
         """'the Colts (11-4)': the record of the team named right before it."""
@@ -189,19 +212,22 @@ class _OpenReader:
     def _is_name(self, mention: ValueMention) -> bool:
         """'the 20-yard line': a measure that names a place, not one that was measured."""
         modifies = (mention.modifies or "").lower()
-        return mention.kind == "measure" and "-" in mention.text and modifies in self.label_nouns
+        return (
+            mention.kind == "measure"
+            and "-" in mention.text
+            and modifies in self.guards.label_nouns
+        )
 
     def _hedged(self, text: str, mention: ValueMention) -> str:
         """The value, with a hedge written after it moved before it ('300 yards or more')."""
-        if self.trailing is None:
-            return mention.text
-        found = self.trailing.match(text[mention.end :]) or self.trailing.match(
+        trailing = self.guards.trailing
+        found = trailing.match(text[mention.end :]) or trailing.match(
             text[mention.noun_end or mention.end :]
         )
         if not found:
             return mention.text
         phrase = regex.sub(r"\s+", " ", found.group(1).lower())
-        return f"{self.leading[phrase]} {mention.text}"
+        return f"{self.guards.leading[phrase]} {mention.text}"
 
     def _noun_frame(self, words: list[Token], mention: ValueMention) -> Predicate | None:
         """'Ten dead', '80 injured': the word after the number is itself the predicate."""
@@ -281,7 +307,7 @@ class _OpenReader:
     def is_furniture(self, text: str) -> bool:
         """A page's furniture (a dateline, a caption, 'Posted ...'), not a sentence of the story."""
         lowered = text.lstrip(" \t|*-\u2022").lower()
-        if lowered.startswith(self.furniture):
+        if lowered.startswith(self.guards.furniture):
             return True
         words = [t for t in tokens(text) if t.text[0].isalpha()]
         return len(words) < MIN_SENTENCE_WORDS

@@ -366,6 +366,10 @@ class OpenRules(Strict):
         default_factory=list,
         description="Words after a score that make it a record ('11-4 on the season').",
     )
+    record_openers: list[str] = Field(
+        default_factory=list,
+        description="Words before a score that make it a record ('improved to 11-4').",
+    )
     label_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns that make a measure before them a name ('the 20-yard line').",

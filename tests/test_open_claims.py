@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -149,6 +150,11 @@ def _two_articles(tmp_path, first: str, second: str) -> str:
     return str(corpus)
 
 
+def _flagged(report):
+    """The discrepancies a user is warned of (contradictions and warnings)."""
+    return [d for d in report.discrepancies if d.severity != "info"]
+
+
 def test_open_claims_can_be_turned_off(tmp_path):
     corpus = _two_articles(
         tmp_path, "The fire killed 12 people on Sunday.", "The fire killed 15 people on Sunday."
@@ -189,7 +195,7 @@ def test_one_fact_in_other_words_is_aligned_across_outlets(tmp_path):
     )
     report = check([_two_articles(tmp_path, first, second)])
     assert len({(c.subject, c.attribute) for c in report.claims}) == 1  # one label for both
-    flagged = [d for d in report.discrepancies if d.severity != "info"]
+    flagged = _flagged(report)
     assert [sorted(v.value for v in d.values) for d in flagged] == [["84-yard", "86-yard"]]
     assert flagged[0].severity == "warning"  # open claims stay below a contradiction
 
@@ -202,24 +208,19 @@ def test_far_apart_values_in_alike_words_stay_two_facts(tmp_path):
     )
     report = check([corpus])
     assert len({c.attribute for c in report.claims if c.kind == "quantity"}) == 2
-    assert not [d for d in report.discrepancies if d.severity != "info"]
+    assert not _flagged(report)
 
 
 def test_two_values_one_article_gives_are_two_facts(tmp_path):
-    corpus = tmp_path / "c"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
-        "date 2024-05-06\n\nManning found Wayne for a 41-yard touchdown pass in the first half. "
-        "Later Manning found Clark for a one-yard touchdown pass in the second half.\n"
+    corpus = _two_articles(
+        tmp_path,
+        "Manning found Wayne for a 41-yard touchdown pass in the first half. "
+        "Later Manning found Clark for a one-yard touchdown pass in the second half.",
+        "In the third quarter, Manning found Wayne for a 41-yard touchdown pass that put the "
+        "Colts ahead.",
     )
-    (corpus / "b.txt").write_text(
-        "date 2024-05-06\n\nIn the third quarter, Manning found Wayne for a 41-yard touchdown "
-        "pass that put the Colts ahead.\n"
-    )
-    flagged = [d for d in check([str(corpus)]).discrepancies if d.severity != "info"]
-    assert flagged == []
-    (corpus / "c.txt").write_text(
+    assert _flagged(check([corpus])) == []
+    (Path(corpus) / "c.txt").write_text(
         "date 2024-05-06\n\nManning found Wayne for a 14-yard touchdown pass in the first half.\n"
     )
-    flagged = [d for d in check([str(corpus)]).discrepancies if d.severity != "info"]
-    assert flagged  # a third article that gives 14 yards does disagree
+    assert _flagged(check([corpus]))  # a third article that gives 14 yards does disagree
