@@ -23,6 +23,7 @@ from itertools import combinations
 
 from checker.normalise import NormalisedClaim
 from checker.open_claims import is_open_rule
+from checker.parties import different_parties
 from checker.rulebook import Rulebook
 from checker.words import lemma, tokens
 
@@ -244,6 +245,8 @@ class _Groups:
         return i
 
     def join(self, i: int, j: int) -> None:
+        if _different_parties(self.claims[i], self.claims[j]):
+            return  # the Red Sox's offer and the Nationals' are two offers
         a, b = self.find(i), self.find(j)
         if a != b and self._compatible(self.sets[a], self.sets[b]):
             self._union(a, b)
@@ -309,3 +312,7 @@ def _label(claims: list[NormalisedClaim], members: list[int]) -> tuple[str, str,
         if (claims[i].subject, claims[i].attribute) == (subject, attribute)
     )
     return subject, attribute, policy
+
+
+def _different_parties(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    return different_parties(a.parties, b.parties, a.named_subject, b.named_subject)

@@ -37,6 +37,8 @@ from checker.discrepancies import (
 )
 from checker.lexicon import lexicon_for
 from checker.normalise import NormalisedClaim
+from checker.open_claims import is_open_rule
+from checker.parties import different_parties
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import AttributePolicy, Office, Rulebook, Severity
 
@@ -111,6 +113,7 @@ class Comparer:
             return []
         policy = self.rulebook.policy(claims[0].policy)
         changes = Changes(claims)
+        self._dated_by_cluster = _dated_by_cluster(clusters)
         large = is_large(claims)
         judged: list[tuple[Cluster, Cluster, Judged]] = []
         for left, right in pairs_to_judge(clusters, large):
@@ -162,6 +165,8 @@ class Comparer:
         changes: Changes | None = None,
     ) -> Verdict | None:
         """Whether two claims disagree, and how badly; None when they agree."""
+        if _open_pair(a, b) and _different_parties(a, b):
+            return None  # two offers, two passes: values of different parties
         if a.value.unit == "age" and b.value.unit == "age":
             return self._ages(a, b)
         verdict = self._values(a, b)
@@ -236,9 +241,11 @@ class Comparer:
     def _ages(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         if a.value.point == b.value.point or a.tense != b.tense:
             return None  # "turns 29 in April" is not the age now
-        first, second = sorted((a, b), key=lambda c: c.as_of.start if c.as_of else _NO_DATE.start)
+        time = {id(a): self._time(a), id(b): self._time(b)}
+        first, second = sorted((a, b), key=lambda c: (time[id(c)] or _NO_DATE).start)
+        first_time, second_time = time[id(first)], time[id(second)]
         diff = (second.value.point or 0) - (first.value.point or 0)
-        if first.as_of is None or second.as_of is None:
+        if first_time is None or second_time is None:
             if abs(diff) == 1:
                 return Verdict(
                     "warning",
@@ -257,16 +264,16 @@ class Comparer:
                 "age_mismatch",
                 f"ages {first.value.label} and {second.value.label} differ by {abs(diff):g} years, more than a birthday explains",
             )
-        days = max(0, (second.as_of.start - first.as_of.end).days)
+        days = max(0, (second_time.start - first_time.end).days)
         years = days / 365.25
         allowed = {math.floor(years), math.ceil(years)} if days else {0}
-        span = f"{first.as_of.label()} and {second.as_of.label()}"
+        span = f"{first_time.label()} and {second_time.label()}"
         if diff not in allowed and not (days and diff == math.floor(years) + 1):
             return Verdict(
                 "contradiction",
                 "age_mismatch",
-                f"{first.subject} is {first.value.label} on {first.as_of.label()} and {second.value.label} on "
-                f"{second.as_of.label()}, which no birthday between those dates explains",
+                f"{first.subject} is {first.value.label} on {first_time.label()} and {second.value.label} on "
+                f"{second_time.label()}, which no birthday between those dates explains",
             )
         if diff == math.floor(years) + 1 and years - math.floor(years) < 0.5:
             return Verdict(
@@ -289,9 +296,10 @@ class Comparer:
             return True
         if a.tense != b.tense and not policy.ignore_tense:
             return False
-        if a.as_of is None or b.as_of is None:
+        a_time, b_time = self._time(a), self._time(b)
+        if a_time is None or b_time is None:
             return True
-        gap = _gap_days(a.as_of, b.as_of)
+        gap = _gap_days(a_time, b_time)
         if policy.changes == "over_time":
             return gap <= policy.same_period_days
         if gap > policy.same_period_days:
@@ -303,6 +311,12 @@ class Comparer:
         return changes is None or not changes.between(
             later.value.key, stated_on(earlier), stated_on(later)
         )
+
+    def _time(self, claim: NormalisedClaim) -> DateSpan | None:
+        """When a claim holds: its own date, else that of the dated claims that agree with it."""
+        if claim.as_of is not None:
+            return claim.as_of
+        return getattr(self, "_dated_by_cluster", {}).get(id(claim))
 
     # --- the report entry ----------------------------------------------------------------
 
@@ -415,12 +429,27 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         )
     if va.is_bound != vb.is_bound:
         bound, figure = (va, vb) if va.is_bound else (vb, va)
+        if _on_edge(bound, figure):
+            return None  # 'at least one killed' and 'one dead' say the same
         return Verdict(
             "warning",
             "bound_vs_value",
             f"{bound.label} is a bound that {figure.label} satisfies, so the two are compatible but not equally precise",
         )
     return None
+
+
+def _open_pair(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """Both claims are open claims (whose keys are too coarse to tell parties apart)."""
+    return is_open_rule(a.claim.evidence.rule) and is_open_rule(b.claim.evidence.rule)
+
+
+def _on_edge(bound, figure) -> bool:
+    """Whether an exact figure is the closed end of a one-sided bound ('at least 1' and 1)."""
+    if figure.point is None or bound.bound not in ("at_least", "at_most"):
+        return False
+    edge = bound.low if bound.bound == "at_least" else bound.high
+    return edge is not None and math.isclose(edge, figure.point)
 
 
 def _falls(a: NormalisedClaim, b: NormalisedClaim) -> bool:
@@ -474,6 +503,26 @@ def _main_events(claims: list[NormalisedClaim]) -> dict[str, str]:
         if claim.claim.subject_type == "event":
             per_document[claim.document][claim.subject] += 1
     return {doc: max(sorted(c), key=lambda e: c[e]) for doc, c in per_document.items()}
+
+
+def _dated_by_cluster(clusters: list[Cluster]) -> dict[int, DateSpan]:
+    """When each undated claim holds: when the dated claims of its value do.
+
+    An undated claim has no publication date and no time said; an article that gives the
+    same count as three articles of Monday is most likely about Monday too.
+    """
+    inferred: dict[int, DateSpan] = {}
+    for cluster in clusters:
+        spans = [c.as_of for c in cluster.claims if c.as_of is not None]
+        if not spans or len(spans) == len(cluster.claims):
+            continue
+        span = DateSpan(
+            start=min(s.start for s in spans),
+            end=max(s.end for s in spans),
+            precision=spans[0].precision,
+        )
+        inferred.update({id(c): span for c in cluster.claims if c.as_of is None})
+    return inferred
 
 
 def _gap_days(a: DateSpan, b: DateSpan) -> int:
@@ -592,3 +641,7 @@ def _first_written(placed: tuple[list[NormalisedClaim], int]) -> tuple[str, int]
 
 def _value_key(claim: NormalisedClaim) -> str:
     return "|".join(str(part) for part in claim.value.key)
+
+
+def _different_parties(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    return different_parties(a.parties, b.parties, a.named_subject, b.named_subject)

@@ -18,6 +18,7 @@ from checker.documents import Document
 from checker.entities import EntityIndex
 from checker.lexicon import Lexicon, lexicon_for
 from checker.open_claims import UNNAMED_EVENT
+from checker.parties import PartyFinder, parties_of
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import Rulebook, Tense
 from checker.values import (
@@ -53,6 +54,12 @@ class NormalisedClaim(BaseModel):
     published: dt.date | None = None
     change: bool = False
     interim: bool = False
+    parties: frozenset[str] = Field(
+        frozenset(), description="Who else the sentence ties the value to (checker.parties)."
+    )
+    named_subject: str | None = Field(
+        None, description="The person or organisation the claim's own sentence is about."
+    )
 
     @property
     def document(self) -> str:
@@ -76,13 +83,17 @@ def normalise(
         names = {d.id: names_written(d, lexicon) for d in documents}
     written = [(name, "any") for d in documents for name in names[d.id]]
     index = EntityIndex([*_mentions(claims), *written], rulebook)
+    finder = PartyFinder(lexicon, gazetteer)
     normalised: list[NormalisedClaim] = []
     for claim in claims:
-        normalised.extend(
-            _normalise_one(
-                claim, published.get(claim.evidence.document), index, rulebook, lexicon, gazetteer
-            )
-        )
+        for one in _normalise_one(
+            claim, published.get(claim.evidence.document), index, rulebook, lexicon, gazetteer
+        ):
+            parties = parties_of(finder, claim.evidence.sentence, one.subject, index.canonical)
+            named = one.subject if _names_its_subject(claim) else None
+            if parties or named:
+                one = one.model_copy(update={"parties": parties, "named_subject": named})
+            normalised.append(one)
     return _name_generic_events(normalised, lexicon)
 
 
@@ -189,6 +200,14 @@ def _normalise_one(
     if claim.kind == "weekday":
         base["subject"] = value.span.label() if value.span else claim.subject
     return [NormalisedClaim(**base, value=value)]
+
+
+def _names_its_subject(claim: Claim) -> bool:
+    """Whether the claim's sentence itself names its subject (no pronoun or focus for it)."""
+    if claim.subject_type in ("event", "topic"):
+        return False
+    sentence = claim.evidence.sentence
+    return any(word in sentence for word in claim.subject.split() if len(word) > 2)
 
 
 def _pick(name: str, alternatives: tuple[str, ...], index: EntityIndex) -> str:

@@ -216,6 +216,17 @@ class Vocabulary(Strict):
         default_factory=list, description="Capitalised words that are never names."
     )
     abbreviations: list[str] = Field(default_factory=list)
+    place_nouns: list[str] = Field(
+        default_factory=list,
+        description="Words that make a name a place ('Mount', 'Street'): never a party to a value.",
+    )
+    source_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs after a name that make it the source a sentence cites ('reported').",
+    )
+    locative_words: list[str] = Field(
+        default_factory=list, description="Words before a place's name: 'in', 'near', 'off'."
+    )
     event_nouns: dict[str, list[str]] = Field(
         default_factory=dict, description="Canonical event -> nouns."
     )

@@ -1,0 +1,101 @@
+"""Parties, undated claims and bounds met at their edge: what keeps two facts from being one."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import check
+from checker.lexicon import lexicon_for
+from checker.parties import PartyFinder, different_parties
+from checker.places import gazetteer_for
+from checker.rulebook import load_rulebook
+
+
+@pytest.fixture(scope="module")
+def finder() -> PartyFinder:
+    rulebook = load_rulebook([])
+    return PartyFinder(lexicon_for(rulebook), gazetteer_for(rulebook))
+
+
+def _corpus(tmp_path, articles: dict[str, tuple[str | None, str]]) -> str:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name, (date, sentence) in articles.items():
+        header = f"date {date}\n\n" if date else ""
+        (corpus / name).write_text(f"{header}{sentence}\n")
+    return str(corpus)
+
+
+def _flagged(report):
+    return [d for d in report.discrepancies if d.severity != "info"]
+
+
+@pytest.mark.parametrize(
+    "sentence, parties",
+    [
+        ("The Boston Red Sox made Teixeira a $200 million offer.", {"Boston Red Sox", "Teixeira"}),
+        # a place (gazetteer, place noun, after 'in') and a cited source are no parties
+        ("Dan Patrick reported that the quake near Mount Sefton in Golden hit Tokyo.", set()),
+        ("According to Newsday, the Red Sox offer is worth $22 million a season.", {"Red Sox"}),
+        ("Reports of the offer varied.", set()),  # a sentence's first word is not a name
+    ],
+)
+def test_parties_of_a_sentence(finder, sentence, parties):
+    assert {name for name, _ in finder.in_sentence(sentence)} == parties
+
+
+def test_a_short_name_is_the_same_party_as_its_long_form():
+    assert not different_parties(frozenset({"Red Sox"}), frozenset({"Boston Red Sox"}))
+    assert different_parties(frozenset({"Red Sox"}), frozenset({"Washington Nationals"}))
+    assert not different_parties(frozenset(), frozenset({"Washington Nationals"}))
+
+
+def test_offers_of_different_parties_are_two_offers(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2024-05-06", "The Red Sox made Teixeira a $200 million offer."),
+            "b.txt": ("2024-05-06", "The Nationals made Teixeira a $160 million offer."),
+        },
+    )
+    assert _flagged(check([corpus])) == []
+
+
+def test_one_partys_offer_in_two_figures_is_flagged(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2024-05-06", "The Red Sox made Teixeira a $200 million offer."),
+            "b.txt": ("2024-05-06", "The Red Sox made Teixeira a $160 million offer."),
+        },
+    )
+    assert len(_flagged(check([corpus]))) == 1
+
+
+def test_an_undated_claim_holds_when_the_claims_that_agree_with_it_do(tmp_path):
+    sentence = "Police said {} people were arrested during the protest near the precinct."
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2024-05-06", sentence.format(3)),
+            "b.txt": (None, sentence.format(3)),
+            "c.txt": ("2024-05-09", sentence.format(40)),
+        },
+    )
+    report = check([corpus])
+    assert _flagged(report) == []
+    assert [d.kind for d in report.discrepancies] == ["changed_over_time"]
+
+
+@pytest.mark.parametrize(
+    "other, flagged", [("One crew member was killed.", 0), ("Three crew members were killed.", 1)]
+)
+def test_a_bound_met_at_its_edge_agrees(tmp_path, other, flagged):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2024-05-06", "At least one crew member was killed in the attack."),
+            "b.txt": ("2024-05-06", other.replace(".", " in the attack.")),
+        },
+    )
+    assert len(_flagged(check([corpus]))) == flagged
