@@ -39,6 +39,7 @@ from checker.lexicon import lexicon_for
 from checker.normalise import NormalisedClaim
 from checker.open_claims import is_open_rule
 from checker.parties import different_parties
+from checker.periods import different_periods
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import AttributePolicy, Office, Rulebook, Severity
 
@@ -644,4 +645,7 @@ def _value_key(claim: NormalisedClaim) -> str:
 
 
 def _different_parties(a: NormalisedClaim, b: NormalisedClaim) -> bool:
-    return different_parties(a.parties, b.parties, a.named_subject, b.named_subject)
+    """Values of different parties, or counted over different periods: two facts."""
+    return different_parties(
+        a.parties, b.parties, a.named_subject, b.named_subject
+    ) or different_periods(a.period, b.period)

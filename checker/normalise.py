@@ -19,6 +19,7 @@ from checker.entities import EntityIndex
 from checker.lexicon import Lexicon, lexicon_for
 from checker.open_claims import UNNAMED_EVENT
 from checker.parties import PartyFinder, parties_of
+from checker.periods import PeriodFinder
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import Rulebook, Tense
 from checker.values import (
@@ -60,6 +61,9 @@ class NormalisedClaim(BaseModel):
     named_subject: str | None = Field(
         None, description="The person or organisation the claim's own sentence is about."
     )
+    period: str | None = Field(
+        None, description="The stretch the value is counted over (checker.periods)."
+    )
 
     @property
     def document(self) -> str:
@@ -83,7 +87,7 @@ def normalise(
         names = {d.id: names_written(d, lexicon) for d in documents}
     written = [(name, "any") for d in documents for name in names[d.id]]
     index = EntityIndex([*_mentions(claims), *written], rulebook)
-    finder = PartyFinder(lexicon, gazetteer)
+    finder, periods = PartyFinder(lexicon, gazetteer), PeriodFinder(lexicon)
     normalised: list[NormalisedClaim] = []
     for claim in claims:
         for one in _normalise_one(
@@ -91,8 +95,11 @@ def normalise(
         ):
             parties = parties_of(finder, claim.evidence.sentence, one.subject, index.canonical)
             named = one.subject if _names_its_subject(claim) else None
-            if parties or named:
-                one = one.model_copy(update={"parties": parties, "named_subject": named})
+            period = periods.of(claim.evidence.sentence)
+            if parties or named or period:
+                one = one.model_copy(
+                    update={"parties": parties, "named_subject": named, "period": period}
+                )
             normalised.append(one)
     return _name_generic_events(normalised, lexicon)
 

@@ -37,16 +37,18 @@ class PartyFinder:
         self._cites_before = regex.compile(r"\baccording\s+to\s+(?:the\s+)?$", regex.I)
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one finder per rulebook, sentences repeat
-    def in_sentence(self, sentence: str) -> tuple[tuple[str, int], ...]:
-        """The names of a sentence that can be parties, with their offsets."""
+    def in_sentence(self, sentence: str) -> tuple[tuple[str, bool], ...]:
+        """The names of a sentence that can be parties, each with whether it opens it.
+
+        A single word that opens the sentence ('Reports of...', 'Phillips had') is a name
+        only if the corpus knows it as one.
+        """
         found = []
         for name, at in self.lexicon.names_at(sentence):
-            if _opens(sentence, name, at) or self._is_place(
-                name, sentence[:at], sentence[at + len(name) :]
-            ):
+            if self._is_place(name, sentence[:at], sentence[at + len(name) :]):
                 continue
             if not self._is_source(sentence, name, at):
-                found.append((name, at))
+                found.append((name, _opens(sentence, name, at)))
         return tuple(found)
 
     def _is_place(self, name: str, before: str, after: str) -> bool:
@@ -66,7 +68,7 @@ class PartyFinder:
 
 
 def _opens(sentence: str, name: str, at: int) -> bool:
-    """Whether a one-word name opens the sentence ('Reports of...'): not known to be a name."""
+    """Whether a one-word name opens the sentence."""
     return " " not in name and not sentence[:at].strip(" \"'“‘(")
 
 
@@ -74,8 +76,10 @@ def parties_of(finder: PartyFinder, sentence: str, subject: str, canonical) -> f
     """The canonical names of a claim's parties: its sentence's names that are not its subject."""
     subject_words = set(subject.casefold().split())
     parties = set()
-    for name, _ in finder.in_sentence(sentence):
+    for name, opens in finder.in_sentence(sentence):
         resolved = canonical(name)
+        if opens and resolved == name:
+            continue  # a capitalised first word the corpus does not know as a longer name
         if subject_words.intersection(resolved.casefold().split()):
             continue
         parties.add(resolved)

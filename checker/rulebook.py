@@ -220,6 +220,10 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Words that make a name a place ('Mount', 'Street'): never a party to a value.",
     )
+    period_markers: list[str] = Field(
+        default_factory=list,
+        description="Words that open the stretch a value is counted over ('since', 'in the last').",
+    )
     source_verbs: list[str] = Field(
         default_factory=list,
         description="Verbs after a name that make it the source a sentence cites ('reported').",

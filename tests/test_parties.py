@@ -41,7 +41,7 @@ def _flagged(report):
     ],
 )
 def test_parties_of_a_sentence(finder, sentence, parties):
-    assert {name for name, _ in finder.in_sentence(sentence)} == parties
+    assert {name for name, opens in finder.in_sentence(sentence) if not opens} == parties
 
 
 def test_a_short_name_is_the_same_party_as_its_long_form():
@@ -99,3 +99,16 @@ def test_a_bound_met_at_its_edge_agrees(tmp_path, other, flagged):
         },
     )
     assert len(_flagged(check([corpus]))) == flagged
+
+
+def test_counts_over_different_periods_are_two_facts(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2024-05-06", "Thomas has scored two touchdowns in his last two games."),
+            "b.txt": ("2024-05-06", "Thomas has scored eight touchdowns since Week 11."),
+            "c.txt": ("2024-05-06", "Thomas has scored five touchdowns in the last two games."),
+        },
+    )
+    flagged = _flagged(check([corpus]))
+    assert [sorted(v.value for v in d.values) for d in flagged] == [["2", "5"]]

@@ -1,0 +1,50 @@
+"""Periods: the stretch of time a sentence counts a value over ('in his last two games').
+
+"Two touchdowns in his last two games" and "eight touchdowns since Week 11" are counts over
+different stretches, not two counts of one thing. A period is the marker the vocabulary
+lists ('since', 'in the last', 'this season') with the few words after it, up to the next
+punctuation, as comparable words: possessives and articles dropped, numbers as digits.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from checker.lexicon import Lexicon
+from checker.rulebook import alternation
+
+PERIOD_WORDS = 3  # words after a marker that say which stretch ('last two games')
+_FILLER = frozenset({"the", "his", "her", "their", "its", "our", "a", "an"})
+
+
+class PeriodFinder:
+    """Finds the period a value in a sentence is counted over."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        vocabulary = lexicon.vocabulary
+        self._numbers = {w.casefold(): n for w, n in vocabulary.number_words.items()}
+        self._marker = regex.compile(
+            rf"\b(?P<marker>{alternation(vocabulary.period_markers)})\b"
+            rf"(?P<rest>(?:\s+[\w'’-]+){{0,{PERIOD_WORDS}}})",
+            regex.I,
+        )
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one finder per rulebook, sentences repeat
+    def of(self, sentence: str) -> str | None:
+        """The period the sentence's values are counted over, as comparable words."""
+        match = self._marker.search(sentence)
+        if not match:
+            return None
+        words = f"{match.group('marker')} {match.group('rest')}".casefold().split()
+        return " ".join(self._plain(w) for w in words if w not in _FILLER)
+
+    def _plain(self, word: str) -> str:
+        number = self._numbers.get(word)
+        return f"{number:g}" if number is not None else word
+
+
+def different_periods(a: str | None, b: str | None) -> bool:
+    """Whether two values are counted over periods that both sentences name, and differ."""
+    return bool(a and b and a != b)
