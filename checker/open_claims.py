@@ -53,6 +53,7 @@ _CLAIM_KIND: dict[ValueKind, ClaimKind] = {
 
 
 _NEVER = regex.compile(r"(?!x)x")
+_POSSESSOR = regex.compile(r"(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)*)['\u2019]s?\s+record\s+\w+\s+to\s*$")
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class _Guards:
     label_nouns: frozenset[str]  # 'the 20-yard line'
     record_before: regex.Pattern  # 'improved to 11-4', '(11-4)'
     record_after: regex.Pattern  # '10-5 on the season'
+    record_scope: regex.Pattern  # '9-1 in one-possession games': a split, not the record
     trailing: regex.Pattern  # '300 yards or more'
     leading: dict[str, str]  # a trailing hedge -> the hedge that means it before a value
 
@@ -80,6 +82,11 @@ def _guards_for(rulebook: Rulebook) -> _Guards:
         record_after=(
             regex.compile(rf"^\s*(?:\w+\s+)?(?:{alternation(after)})\b", regex.I)
             if after
+            else _NEVER
+        ),
+        record_scope=(
+            regex.compile(rf"^\s*(?:{alternation(rules.record_scopes)})\s+([\w\s'-]+)", regex.I)
+            if rules.record_scopes
             else _NEVER
         ),
         trailing=(
@@ -145,10 +152,10 @@ class _OpenReader:
             if mention.noun_end == predicate.end:
                 mention = replace(mention, noun=None)
         frame = predicate.frame if predicate else None
+        if mention.kind == "score" and self._is_record(sentence.text, mention):
+            return self._record(sentence, mention)  # a record says what it is: no frame needed
         if not _is_keyed(mention, predicate) or self._is_name(mention):
             return None
-        if mention.kind == "score" and self._is_record(sentence.text, mention):
-            return self._record(sentence, mention)
         if mention.kind == "count" and not mention.noun and not _beside(words, mention, predicate):
             return None  # 'nine in favour of the death penalty': a bare number far from 'death'
         attribute = _attribute(mention, predicate, self.words)
@@ -205,9 +212,22 @@ class _OpenReader:
         """'the Colts (11-4)': the record of the team named right before it."""
         at = sentence.start + mention.start
         named = [(o, n) for o, n in self.context.org_mentions if sentence.start <= o < at]
-        if not named:
+        owner = _POSSESSOR.search(sentence.text[: mention.start])
+        if not named and not owner:
             return None
-        return self._claim(sentence, mention, max(named)[1], "org", "record", f"{OPEN_PACK}:")
+        team = owner.group(1) if owner else max(named)[1]  # 'Indianapolis' record rose to 9-5'
+        attribute = self._record_key(sentence.text[mention.end :])
+        return self._claim(sentence, mention, team, "org", attribute, f"{OPEN_PACK}:")
+
+    def _record_key(self, after: str) -> str:
+        """'record', or the split a record is for: '9-1 in one-possession games'."""
+        guards = self.guards
+        scope = None if guards.record_after.match(after) else guards.record_scope.match(after)
+        if scope is None:
+            return "record"
+        ignored = self.rulebook.open.function_words
+        words = [lemma(w.lower()) for w in scope.group(1).split()[:3]]
+        return _join("record", *(w for w in words if w not in ignored))
 
     def _is_name(self, mention: ValueMention) -> bool:
         """'the 20-yard line': a measure that names a place, not one that was measured."""

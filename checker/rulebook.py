@@ -370,6 +370,10 @@ class OpenRules(Strict):
         default_factory=list,
         description="Words before a score that make it a record ('improved to 11-4').",
     )
+    record_scopes: list[str] = Field(
+        default_factory=list,
+        description="Words after a record that narrow it to a split ('9-1 in one-score games').",
+    )
     label_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns that make a measure before them a name ('the 20-yard line').",
