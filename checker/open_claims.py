@@ -21,6 +21,7 @@ from checker.dates import reference_date, resolve_text
 from checker.documents import Sentence, is_title_case
 from checker.frames import FrameLexicon, Predicate, frame_lexicon_for
 from checker.lexicon import Lexicon, lexicon_for
+from checker.patterns import compiled
 from checker.qualifiers import qualifiers_for
 from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
 from checker.value_mentions import ValueMention, value_finder_for
@@ -138,6 +139,8 @@ class _OpenReader:
         honorifics = {h.rstrip(".") for h in context.lexicon.vocabulary.honorifics}
         self.not_names = honorifics | context.lexicon.not_names
         org_counts = Counter(name for _, name in context.org_mentions)
+        self.org_counts = org_counts
+        self.sentence_starts = frozenset(s.start for s in context.sentences)
         # An organisation named once may be a capitalised phrase ('Naval Command'); one named
         # twice or more is one the article is about.
         self.orgs = [(o, n) for o, n in context.org_mentions if org_counts[n] >= 2]
@@ -366,12 +369,28 @@ class _OpenReader:
     def _focus(self) -> str | None:
         context = self.context
         people = Counter(n for _, n in context.person_mentions if n not in self.not_names)
-        orgs = Counter(n for _, n in context.org_mentions if n not in self.not_names)
+        orgs = Counter(n for o, n in context.org_mentions if self._may_be_focus(o, n))
         person = people.most_common(1)[0][0] if people else None
         org = orgs.most_common(1)[0][0] if orgs else None
         if person and (not org or people[person] >= orgs[org]):
             return person
         return org
+
+    def _may_be_focus(self, offset: int, name: str) -> bool:
+        """Not an honorific, nor a common word that only opens a sentence ('Armed robbers')."""
+        if name in self.not_names:
+            return False
+        if offset not in self.sentence_starts or " " in name or self.org_counts[name] >= 2:
+            return True
+        return not (is_common_word(name) and self._is_common_here(name))
+
+    def _is_common_here(self, word: str) -> bool:
+        """A plural or participle ('Robbers', 'Armed'), a number ('Four'), or written lowered."""
+        low = word.lower()
+        inflected = low.endswith(("s", "ed")) and lemma(low) != low
+        if inflected or low in self.words.vocabulary.number_words:
+            return True
+        return bool(compiled(rf"\b{regex.escape(low)}\b").search(self.context.document.text))
 
     # --- qualifiers ----------------------------------------------------------------------------
 

@@ -165,6 +165,10 @@ class Vocabulary(Strict):
     currency_words: dict[str, str] = Field(
         default_factory=dict, description="Word after an amount -> ISO code."
     )
+    glued_currencies: dict[str, str] = Field(
+        default_factory=dict,
+        description="A letter glued to an amount where a sign was lost ('e80 million') -> ISO code.",
+    )
     number_words: dict[str, float] = Field(default_factory=dict)
     ordinal_words: dict[str, int] = Field(
         default_factory=dict, description="'first' -> 1, 'second' -> 2..."
