@@ -117,11 +117,14 @@ def open_claims(
         if not mentions or reader.is_furniture(sentence.text):
             continue
         words = tokens(sentence.text)
-        for mention in mentions:
+        predicates = _shared_in_lists(
+            sentence.text, mentions, [reader.predicate(words, m) for m in mentions]
+        )
+        for mention, predicate in zip(mentions, predicates, strict=True):
             start, end = sentence.start + mention.start, sentence.start + mention.end
             if any(start < high and low < end for low, high in taken):
                 continue
-            claim = reader.claim(sentence, words, mention)
+            claim = reader.claim(sentence, words, mention, predicate)
             if claim is not None:
                 claims.append(claim)
     return claims
@@ -146,11 +149,20 @@ class _OpenReader:
         self.orgs = [(o, n) for o, n in context.org_mentions if org_counts[n] >= 2]
         self.guards = _guards_for(rulebook)
 
-    def claim(self, sentence: Sentence, words: list[Token], mention: ValueMention) -> Claim | None:
+    def predicate(self, words: list[Token], mention: ValueMention) -> Predicate | None:
+        """The frame or verb that says what a value is: 'Ten dead', 'killing 10'."""
         dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
-        predicate = self._noun_frame(words, mention) or self.lexicon.predicate(
+        return self._noun_frame(words, mention) or self.lexicon.predicate(
             words, mention.start, mention.noun_end or mention.end, mention.kind, dimension
         )
+
+    def claim(
+        self,
+        sentence: Sentence,
+        words: list[Token],
+        mention: ValueMention,
+        predicate: Predicate | None,
+    ) -> Claim | None:
         if predicate is not None and predicate.frame is not None and mention.noun:
             if mention.noun_end == predicate.end:
                 mention = replace(mention, noun=None)
@@ -398,6 +410,36 @@ class _OpenReader:
         return qualifiers_for(
             self.context, sentence, mention.start, mention.end, _CLAIM_KIND[mention.kind]
         )
+
+
+_LIST_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _shared_in_lists(
+    text: str, mentions: list[ValueMention], predicates: list[Predicate | None]
+) -> list[Predicate | None]:
+    """'confiscated 14 rifles, 31 magazines and 923 rounds': a list's counts share its verb."""
+    shared = list(predicates)
+    groups: list[list[int]] = []
+    for i, mention in enumerate(mentions):
+        previous = mentions[i - 1] if i else None
+        if previous is not None and _listed(text, previous, mention):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        known = next((predicates[i] for i in group if predicates[i] is not None), None)
+        for i in group:
+            shared[i] = shared[i] or known
+    return shared
+
+
+def _listed(text: str, previous: ValueMention, mention: ValueMention) -> bool:
+    """Whether two counts of nouns stand side by side in a list ('31 magazines and 923')."""
+    if previous.kind != "count" or mention.kind != "count" or not previous.noun:
+        return False
+    gap = text[previous.noun_end or previous.end : mention.start]
+    return _LIST_GLUE.fullmatch(gap) is not None
 
 
 def _is_keyed(mention: ValueMention, predicate: Predicate | None) -> bool:

@@ -32,6 +32,9 @@ _URLISH = regex.compile(r"\S*(?:https?://|www\.|\.com|\.html?|/)\S*")
 _URL_MARKS = ("/", "www.", ".com", ".htm")
 _START = operator.attrgetter("start")
 _GLUED_LABEL = regex.compile(r"[\p{L}#№][\p{L}-]*$")
+_CAPITALS_DASH = regex.compile(r"(?<![\p{L}])\p{Lu}{1,6}-$")
+_MODEL = regex.compile(r"\p{Lu}\p{L}*-\d+\p{L}*")  # 'AK-47', 'F-16', 'MiG-29'
+_MODEL_NOUN = regex.compile(r"\p{Lu}\p{L}*(?:-|\s)\d+\p{L}*\s+\p{Ll}")  # 'AK 47 rifles'
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,8 @@ class ValueFinder:
 
     def _counted_noun(self, words: list[Token], end: int) -> tuple[str | None, int | None]:
         """The noun a number counts: '174 passengers', '10 more people', 'dozens of people'."""
-        following = _following(words, end)[:4]
+        following = _following(words, end)
+        following = following[_model_length(following) :][:4]  # '14 AK-47 rifles' count rifles
         for word in following:
             if not word.text[0].isalpha():
                 return None, None
@@ -141,7 +145,9 @@ class ValueFinder:
         start, end = span
         before = text[:start]
         if _GLUED_LABEL.search(before) and not before.endswith(("-", "\u2013")):
-            return True  # 'A320', 'F-16', '#5'
+            return True  # 'A320', '#5'
+        if _CAPITALS_DASH.search(before):
+            return True  # 'AK-47', 'F-16', 'COVID-19'
         if end < len(text) and (text[end].isalpha() and text[end : end + 2] not in ("th", "st")):
             if not compiled(r"(?i)(?:m|bn|k|s|nd|rd)\b").match(text[end:]):
                 return True  # '320s', '3D'
@@ -181,7 +187,7 @@ class ValueFinder:
         after = text[span[1] :].lstrip()
         if compiled(r"(?i)of\s+(?:the\s+)?\d").match(after):
             return True  # '30 of the 80 wounded': a part of a count given beside it
-        if after[:1].isupper() and not is_title_case(text):
+        if after[:1].isupper() and not is_title_case(text) and not _MODEL_NOUN.match(after):
             return True  # '.357 Magnum', '747 Jumbo': a model, not a count
         if compiled(r"(?i)\bthe\s+$").search(text[: span[0]]):
             return True  # 'the two women': people already counted, not a new figure
@@ -192,6 +198,15 @@ class ValueFinder:
                 ("the", "no", "any", "each", "every", "this", "that")
             )
         return False
+
+
+def _model_length(following: list[Token]) -> int:
+    """How many words a model designation opens `following` with: 'AK-47', 'Boeing 737'."""
+    if following and _MODEL.fullmatch(following[0].text):
+        return 1
+    if len(following) > 1 and following[0].text[0].isupper() and following[1].text.isdigit():
+        return 2 if following[0].text.isalpha() else 0
+    return 0
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
