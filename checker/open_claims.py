@@ -54,6 +54,7 @@ _CLAIM_KIND: dict[ValueKind, ClaimKind] = {
 
 
 _NEVER = regex.compile(r"(?!x)x")
+_UNSET = object()
 _POSSESSOR = regex.compile(r"(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)*)['\u2019]s?\s+record\s+\w+\s+to\s*$")
 
 
@@ -143,6 +144,7 @@ class _OpenReader:
         self.not_names = honorifics | context.lexicon.not_names
         org_counts = Counter(name for _, name in context.org_mentions)
         self.org_counts = org_counts
+        self._focus_found: object = _UNSET
         self.sentence_starts = frozenset(s.start for s in context.sentences)
         # An organisation named once may be a capitalised phrase ('Naval Command'); one named
         # twice or more is one the article is about.
@@ -379,6 +381,12 @@ class _OpenReader:
         return None
 
     def _focus(self) -> str | None:
+        """The person or organisation the document names most (found once per document)."""
+        if self._focus_found is _UNSET:
+            self._focus_found = self._find_focus()
+        return self._focus_found  # type: ignore[return-value]
+
+    def _find_focus(self) -> str | None:
         context = self.context
         people = Counter(n for _, n in context.person_mentions if n not in self.not_names)
         orgs = Counter(n for o, n in context.org_mentions if self._may_be_focus(o, n))
