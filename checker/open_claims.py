@@ -169,6 +169,8 @@ class _OpenReader:
             if mention.noun_end == predicate.end:
                 mention = replace(mention, noun=None)
         frame = predicate.frame if predicate else None
+        if mention.attribute:
+            return self._shaped(sentence, mention, mention.attribute)
         if mention.kind == "score" and self._is_record(sentence.text, mention):
             return self._record(sentence, mention)  # a record says what it is: no frame needed
         if not _is_keyed(mention, predicate) or self._is_name(mention):
@@ -235,6 +237,13 @@ class _OpenReader:
         team = owner.group(1) if owner else max(named)[1]  # 'Indianapolis' record rose to 9-5'
         attribute = self._record_key(sentence.text[mention.end :])
         return self._claim(sentence, mention, team, "org", attribute, f"{OPEN_PACK}:")
+
+    def _shaped(self, sentence: Sentence, mention: ValueMention, attribute: str) -> Claim | None:
+        """A value whose shape gives its key and, often, its subject ('the 12200 block of ...')."""
+        subject = mention.about or self._focus()
+        if not subject:
+            return None
+        return self._claim(sentence, mention, subject, "any", attribute, f"{OPEN_PACK}:fixed")
 
     def _record_key(self, after: str) -> str:
         """'record', or the split a record is for: '9-1 in one-possession games'."""

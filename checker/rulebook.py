@@ -296,6 +296,11 @@ class ValueShape(Strict):
     kind: ValueKind
     name: str
     regex: str
+    attribute: str | None = Field(
+        None,
+        description="A key the shape itself gives ('the 12200 block of Main Street' is a "
+        "block number); the regex's `about` group, when set, names the subject.",
+    )
 
 
 class Frame(Strict):
@@ -678,6 +683,9 @@ def _open_policies(rules: OpenRules) -> dict[str, AttributePolicy]:
     )
     policies["open:year"] = AttributePolicy(
         name="open:year", changes="never", max_severity=cap, bounds="info"
+    )
+    policies["open:fixed"] = AttributePolicy(  # a value whose shape names what it is
+        name="open:fixed", changes="never", max_severity=cap, bounds="info"
     )
     policies["open:"] = AttributePolicy(name="open:", max_severity=cap, bounds="info")
     return policies

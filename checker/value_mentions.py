@@ -10,6 +10,7 @@ the noun it modifies ("the 6.1-magnitude quake"). Numbers that are names or labe
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import operator
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ class ValueMention:
     noun: str | None = None
     noun_end: int | None = None
     modifies: str | None = None
+    attribute: str | None = None  # the shape's own key, when it gives one
+    about: str | None = None  # what the shape says the value is about ('223rd Street')
 
 
 class ValueFinder:
@@ -84,13 +87,16 @@ class ValueFinder:
                 span = match.span("value") if "value" in pattern.groupindex else match.span()
                 if span[0] == span[1] or _overlaps(match.span(), taken) or _overlaps(span, urls):
                     continue
-                if shape.kind == "count" and self._is_label(text, span):
+                counted = shape.kind == "count" and not shape.attribute
+                if counted and self._is_label(text, span):
                     continue
-                if shape.kind == "count" and self._is_not_a_count(text, span):
+                if counted and self._is_not_a_count(text, span):
                     continue
                 mention = self._mention(shape.kind, shape.name, text, span, words)
                 if mention is None:
                     continue
+                if shape.attribute:
+                    mention = _keyed(mention, shape.attribute, match)
                 taken.append(match.span())
                 found.append(mention)
         return sorted(found, key=lambda m: m.start)
@@ -198,6 +204,13 @@ class ValueFinder:
                 ("the", "no", "any", "each", "every", "this", "that")
             )
         return False
+
+
+def _keyed(mention: ValueMention, attribute: str, match: regex.Match) -> ValueMention:
+    """A mention whose shape says what it is: its key, and its subject when the shape names it."""
+    about = match.group("about") if "about" in match.re.groupindex else None
+    about = " ".join(about.split()) if about else None
+    return dataclasses.replace(mention, attribute=attribute, noun=None, noun_end=None, about=about)
 
 
 def _model_length(following: list[Token]) -> int:
