@@ -243,7 +243,8 @@ class _OpenReader:
         subject = mention.about or self._focus()
         if not subject:
             return None
-        return self._claim(sentence, mention, subject, "any", attribute, f"{OPEN_PACK}:fixed")
+        policy = f"{OPEN_PACK}:{mention.policy}"
+        return self._claim(sentence, mention, subject, "any", attribute, policy)
 
     def _record_key(self, after: str) -> str:
         """'record', or the split a record is for: '9-1 in one-possession games'."""

@@ -301,6 +301,11 @@ class ValueShape(Strict):
         description="A key the shape itself gives ('the 12200 block of Main Street' is a "
         "block number); the regex's `about` group, when set, names the subject.",
     )
+    frame: str | None = Field(
+        None,
+        description="The frame whose comparison policy a keyed shape's values follow "
+        "(unset: the value never changes).",
+    )
 
 
 class Frame(Strict):

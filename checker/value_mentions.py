@@ -52,6 +52,7 @@ class ValueMention:
     modifies: str | None = None
     attribute: str | None = None  # the shape's own key, when it gives one
     about: str | None = None  # what the shape says the value is about ('223rd Street')
+    policy: str = "fixed"  # the frame whose policy a keyed shape's value follows
 
 
 class ValueFinder:
@@ -96,7 +97,7 @@ class ValueFinder:
                 if mention is None:
                     continue
                 if shape.attribute:
-                    mention = _keyed(mention, shape.attribute, match)
+                    mention = _keyed(mention, shape.attribute, match, shape.frame or "fixed")
                 taken.append(match.span())
                 found.append(mention)
         return sorted(found, key=lambda m: m.start)
@@ -206,11 +207,13 @@ class ValueFinder:
         return False
 
 
-def _keyed(mention: ValueMention, attribute: str, match: regex.Match) -> ValueMention:
+def _keyed(mention: ValueMention, attribute: str, match: regex.Match, policy: str) -> ValueMention:
     """A mention whose shape says what it is: its key, and its subject when the shape names it."""
     about = match.group("about") if "about" in match.re.groupindex else None
     about = " ".join(about.split()) if about else None
-    return dataclasses.replace(mention, attribute=attribute, noun=None, noun_end=None, about=about)
+    return dataclasses.replace(
+        mention, attribute=attribute, noun=None, noun_end=None, about=about, policy=policy
+    )
 
 
 def _model_length(following: list[Token]) -> int:
