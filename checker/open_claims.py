@@ -145,6 +145,7 @@ class _OpenReader:
         org_counts = Counter(name for _, name in context.org_mentions)
         self.org_counts = org_counts
         self._focus_found: object = _UNSET
+        self.thresholds = frozenset(w.lower() for w in rulebook.open.threshold_nouns)
         self.sentence_starts = frozenset(s.start for s in context.sentences)
         # An organisation named once may be a capitalised phrase ('Naval Command'); one named
         # twice or more is one the article is about.
@@ -272,9 +273,14 @@ class _OpenReader:
             text[mention.noun_end or mention.end :]
         )
         if not found:
-            return mention.text
+            return f"at least {mention.text}" if self._is_threshold(mention) else mention.text
         phrase = regex.sub(r"\s+", " ", found.group(1).lower())
         return f"{self.guards.leading[phrase]} {mention.text}"
+
+    def _is_threshold(self, mention: ValueMention) -> bool:
+        """'his second 200-yard game': a class of games (200 yards or more), not a total."""
+        modifies = (mention.modifies or "").lower()
+        return mention.kind == "measure" and "-" in mention.text and modifies in self.thresholds
 
     def _noun_frame(self, words: list[Token], mention: ValueMention) -> Predicate | None:
         """'Ten dead', '80 injured': the word after the number is itself the predicate."""

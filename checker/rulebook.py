@@ -384,6 +384,10 @@ class OpenRules(Strict):
         default_factory=list,
         description="Words before a score that make it a record ('improved to 11-4').",
     )
+    threshold_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns after which a measure is a class, a lower bound ('a 200-yard game').",
+    )
     record_scopes: list[str] = Field(
         default_factory=list,
         description="Words after a record that narrow it to a split ('9-1 in one-score games').",
