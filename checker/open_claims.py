@@ -21,6 +21,7 @@ from checker.dates import reference_date, resolve_text
 from checker.documents import Sentence, is_title_case
 from checker.frames import FrameLexicon, Predicate, frame_lexicon_for
 from checker.lexicon import Lexicon, lexicon_for
+from checker.patterns import compiled
 from checker.qualifiers import qualifiers_for
 from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
 from checker.value_mentions import ValueMention, value_finder_for
@@ -53,6 +54,8 @@ _CLAIM_KIND: dict[ValueKind, ClaimKind] = {
 
 
 _NEVER = regex.compile(r"(?!x)x")
+_UNSET = object()
+_POSSESSOR = regex.compile(r"(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)*)['\u2019]s?\s+record\s+\w+\s+to\s*$")
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class _Guards:
     label_nouns: frozenset[str]  # 'the 20-yard line'
     record_before: regex.Pattern  # 'improved to 11-4', '(11-4)'
     record_after: regex.Pattern  # '10-5 on the season'
+    record_scope: regex.Pattern  # '9-1 in one-possession games': a split, not the record
     trailing: regex.Pattern  # '300 yards or more'
     leading: dict[str, str]  # a trailing hedge -> the hedge that means it before a value
 
@@ -80,6 +84,11 @@ def _guards_for(rulebook: Rulebook) -> _Guards:
         record_after=(
             regex.compile(rf"^\s*(?:\w+\s+)?(?:{alternation(after)})\b", regex.I)
             if after
+            else _NEVER
+        ),
+        record_scope=(
+            regex.compile(rf"^\s*(?:{alternation(rules.record_scopes)})\s+([\w\s'-]+)", regex.I)
+            if rules.record_scopes
             else _NEVER
         ),
         trailing=(
@@ -109,11 +118,14 @@ def open_claims(
         if not mentions or reader.is_furniture(sentence.text):
             continue
         words = tokens(sentence.text)
-        for mention in mentions:
+        predicates = _shared_in_lists(
+            sentence.text, mentions, [reader.predicate(words, m) for m in mentions]
+        )
+        for mention, predicate in zip(mentions, predicates, strict=True):
             start, end = sentence.start + mention.start, sentence.start + mention.end
             if any(start < high and low < end for low, high in taken):
                 continue
-            claim = reader.claim(sentence, words, mention)
+            claim = reader.claim(sentence, words, mention, predicate)
             if claim is not None:
                 claims.append(claim)
     return claims
@@ -131,24 +143,39 @@ class _OpenReader:
         honorifics = {h.rstrip(".") for h in context.lexicon.vocabulary.honorifics}
         self.not_names = honorifics | context.lexicon.not_names
         org_counts = Counter(name for _, name in context.org_mentions)
+        self.org_counts = org_counts
+        self._focus_found: object = _UNSET
+        self.thresholds = frozenset(w.lower() for w in rulebook.open.threshold_nouns)
+        self.sentence_starts = frozenset(s.start for s in context.sentences)
         # An organisation named once may be a capitalised phrase ('Naval Command'); one named
         # twice or more is one the article is about.
         self.orgs = [(o, n) for o, n in context.org_mentions if org_counts[n] >= 2]
         self.guards = _guards_for(rulebook)
 
-    def claim(self, sentence: Sentence, words: list[Token], mention: ValueMention) -> Claim | None:
+    def predicate(self, words: list[Token], mention: ValueMention) -> Predicate | None:
+        """The frame or verb that says what a value is: 'Ten dead', 'killing 10'."""
         dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
-        predicate = self._noun_frame(words, mention) or self.lexicon.predicate(
+        return self._noun_frame(words, mention) or self.lexicon.predicate(
             words, mention.start, mention.noun_end or mention.end, mention.kind, dimension
         )
+
+    def claim(
+        self,
+        sentence: Sentence,
+        words: list[Token],
+        mention: ValueMention,
+        predicate: Predicate | None,
+    ) -> Claim | None:
         if predicate is not None and predicate.frame is not None and mention.noun:
             if mention.noun_end == predicate.end:
                 mention = replace(mention, noun=None)
         frame = predicate.frame if predicate else None
+        if mention.attribute:
+            return self._shaped(sentence, mention, mention.attribute)
+        if mention.kind == "score" and self._is_record(sentence.text, mention):
+            return self._record(sentence, mention)  # a record says what it is: no frame needed
         if not _is_keyed(mention, predicate) or self._is_name(mention):
             return None
-        if mention.kind == "score" and self._is_record(sentence.text, mention):
-            return self._record(sentence, mention)
         if mention.kind == "count" and not mention.noun and not _beside(words, mention, predicate):
             return None  # 'nine in favour of the death penalty': a bare number far from 'death'
         attribute = _attribute(mention, predicate, self.words)
@@ -205,9 +232,30 @@ class _OpenReader:
         """'the Colts (11-4)': the record of the team named right before it."""
         at = sentence.start + mention.start
         named = [(o, n) for o, n in self.context.org_mentions if sentence.start <= o < at]
-        if not named:
+        owner = _POSSESSOR.search(sentence.text[: mention.start])
+        if not named and not owner:
             return None
-        return self._claim(sentence, mention, max(named)[1], "org", "record", f"{OPEN_PACK}:")
+        team = owner.group(1) if owner else max(named)[1]  # 'Indianapolis' record rose to 9-5'
+        attribute = self._record_key(sentence.text[mention.end :])
+        return self._claim(sentence, mention, team, "org", attribute, f"{OPEN_PACK}:")
+
+    def _shaped(self, sentence: Sentence, mention: ValueMention, attribute: str) -> Claim | None:
+        """A value whose shape gives its key and, often, its subject ('the 12200 block of ...')."""
+        subject = mention.about or self._focus()
+        if not subject:
+            return None
+        policy = f"{OPEN_PACK}:{mention.policy}"
+        return self._claim(sentence, mention, subject, "any", attribute, policy)
+
+    def _record_key(self, after: str) -> str:
+        """'record', or the split a record is for: '9-1 in one-possession games'."""
+        guards = self.guards
+        scope = None if guards.record_after.match(after) else guards.record_scope.match(after)
+        if scope is None:
+            return "record"
+        ignored = self.rulebook.open.function_words
+        words = [lemma(w.lower()) for w in scope.group(1).split()[:3]]
+        return _join("record", *(w for w in words if w not in ignored))
 
     def _is_name(self, mention: ValueMention) -> bool:
         """'the 20-yard line': a measure that names a place, not one that was measured."""
@@ -225,9 +273,14 @@ class _OpenReader:
             text[mention.noun_end or mention.end :]
         )
         if not found:
-            return mention.text
+            return f"at least {mention.text}" if self._is_threshold(mention) else mention.text
         phrase = regex.sub(r"\s+", " ", found.group(1).lower())
         return f"{self.guards.leading[phrase]} {mention.text}"
+
+    def _is_threshold(self, mention: ValueMention) -> bool:
+        """'his second 200-yard game': a class of games (200 yards or more), not a total."""
+        modifies = (mention.modifies or "").lower()
+        return mention.kind == "measure" and "-" in mention.text and modifies in self.thresholds
 
     def _noun_frame(self, words: list[Token], mention: ValueMention) -> Predicate | None:
         """'Ten dead', '80 injured': the word after the number is itself the predicate."""
@@ -344,14 +397,36 @@ class _OpenReader:
         return None
 
     def _focus(self) -> str | None:
+        """The person or organisation the document names most (found once per document)."""
+        if self._focus_found is _UNSET:
+            self._focus_found = self._find_focus()
+        return self._focus_found  # type: ignore[return-value]
+
+    def _find_focus(self) -> str | None:
         context = self.context
         people = Counter(n for _, n in context.person_mentions if n not in self.not_names)
-        orgs = Counter(n for _, n in context.org_mentions if n not in self.not_names)
+        orgs = Counter(n for o, n in context.org_mentions if self._may_be_focus(o, n))
         person = people.most_common(1)[0][0] if people else None
         org = orgs.most_common(1)[0][0] if orgs else None
         if person and (not org or people[person] >= orgs[org]):
             return person
         return org
+
+    def _may_be_focus(self, offset: int, name: str) -> bool:
+        """Not an honorific, nor a common word that only opens a sentence ('Armed robbers')."""
+        if name in self.not_names:
+            return False
+        if offset not in self.sentence_starts or " " in name or self.org_counts[name] >= 2:
+            return True
+        return not (is_common_word(name) and self._is_common_here(name))
+
+    def _is_common_here(self, word: str) -> bool:
+        """A plural or participle ('Robbers', 'Armed'), a number ('Four'), or written lowered."""
+        low = word.lower()
+        inflected = low.endswith(("s", "ed")) and lemma(low) != low
+        if inflected or low in self.words.vocabulary.number_words:
+            return True
+        return bool(compiled(rf"\b{regex.escape(low)}\b").search(self.context.document.text))
 
     # --- qualifiers ----------------------------------------------------------------------------
 
@@ -359,6 +434,36 @@ class _OpenReader:
         return qualifiers_for(
             self.context, sentence, mention.start, mention.end, _CLAIM_KIND[mention.kind]
         )
+
+
+_LIST_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _shared_in_lists(
+    text: str, mentions: list[ValueMention], predicates: list[Predicate | None]
+) -> list[Predicate | None]:
+    """'confiscated 14 rifles, 31 magazines and 923 rounds': a list's counts share its verb."""
+    shared = list(predicates)
+    groups: list[list[int]] = []
+    for i, mention in enumerate(mentions):
+        previous = mentions[i - 1] if i else None
+        if previous is not None and _listed(text, previous, mention):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        known = next((predicates[i] for i in group if predicates[i] is not None), None)
+        for i in group:
+            shared[i] = shared[i] or known
+    return shared
+
+
+def _listed(text: str, previous: ValueMention, mention: ValueMention) -> bool:
+    """Whether two counts of nouns stand side by side in a list ('31 magazines and 923')."""
+    if previous.kind != "count" or mention.kind != "count" or not previous.noun:
+        return False
+    gap = text[previous.noun_end or previous.end : mention.start]
+    return _LIST_GLUE.fullmatch(gap) is not None
 
 
 def _is_keyed(mention: ValueMention, predicate: Predicate | None) -> bool:

@@ -165,6 +165,10 @@ class Vocabulary(Strict):
     currency_words: dict[str, str] = Field(
         default_factory=dict, description="Word after an amount -> ISO code."
     )
+    glued_currencies: dict[str, str] = Field(
+        default_factory=dict,
+        description="A letter glued to an amount where a sign was lost ('e80 million') -> ISO code.",
+    )
     number_words: dict[str, float] = Field(default_factory=dict)
     ordinal_words: dict[str, int] = Field(
         default_factory=dict, description="'first' -> 1, 'second' -> 2..."
@@ -307,6 +311,16 @@ class ValueShape(Strict):
     kind: ValueKind
     name: str
     regex: str
+    attribute: str | None = Field(
+        None,
+        description="A key the shape itself gives ('the 12200 block of Main Street' is a "
+        "block number); the regex's `about` group, when set, names the subject.",
+    )
+    frame: str | None = Field(
+        None,
+        description="The frame whose comparison policy a keyed shape's values follow "
+        "(unset: the value never changes).",
+    )
 
 
 class Frame(Strict):
@@ -384,6 +398,14 @@ class OpenRules(Strict):
     record_openers: list[str] = Field(
         default_factory=list,
         description="Words before a score that make it a record ('improved to 11-4').",
+    )
+    threshold_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns after which a measure is a class, a lower bound ('a 200-yard game').",
+    )
+    record_scopes: list[str] = Field(
+        default_factory=list,
+        description="Words after a record that narrow it to a split ('9-1 in one-score games').",
     )
     label_nouns: list[str] = Field(
         default_factory=list,
@@ -685,6 +707,9 @@ def _open_policies(rules: OpenRules) -> dict[str, AttributePolicy]:
     )
     policies["open:year"] = AttributePolicy(
         name="open:year", changes="never", max_severity=cap, bounds="info"
+    )
+    policies["open:fixed"] = AttributePolicy(  # a value whose shape names what it is
+        name="open:fixed", changes="never", max_severity=cap, bounds="info"
     )
     policies["open:"] = AttributePolicy(name="open:", max_severity=cap, bounds="info")
     return policies

@@ -10,6 +10,7 @@ the noun it modifies ("the 6.1-magnitude quake"). Numbers that are names or labe
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import operator
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ _URLISH = regex.compile(r"\S*(?:https?://|www\.|\.com|\.html?|/)\S*")
 _URL_MARKS = ("/", "www.", ".com", ".htm")
 _START = operator.attrgetter("start")
 _GLUED_LABEL = regex.compile(r"[\p{L}#№][\p{L}-]*$")
+_CAPITALS_DASH = regex.compile(r"(?<![\p{L}])\p{Lu}{1,6}-$")
+_MODEL = regex.compile(r"\p{Lu}\p{L}*-\d+\p{L}*")  # 'AK-47', 'F-16', 'MiG-29'
+_MODEL_NOUN = regex.compile(r"\p{Lu}\p{L}*(?:-|\s)\d+\p{L}*\s+\p{Ll}")  # 'AK 47 rifles'
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,9 @@ class ValueMention:
     noun: str | None = None
     noun_end: int | None = None
     modifies: str | None = None
+    attribute: str | None = None  # the shape's own key, when it gives one
+    about: str | None = None  # what the shape says the value is about ('223rd Street')
+    policy: str = "fixed"  # the frame whose policy a keyed shape's value follows
 
 
 class ValueFinder:
@@ -81,13 +88,16 @@ class ValueFinder:
                 span = match.span("value") if "value" in pattern.groupindex else match.span()
                 if span[0] == span[1] or _overlaps(match.span(), taken) or _overlaps(span, urls):
                     continue
-                if shape.kind == "count" and self._is_label(text, span):
+                counted = shape.kind == "count" and not shape.attribute
+                if counted and self._is_label(text, span):
                     continue
-                if shape.kind == "count" and self._is_not_a_count(text, span):
+                if counted and self._is_not_a_count(text, span):
                     continue
                 mention = self._mention(shape.kind, shape.name, text, span, words)
                 if mention is None:
                     continue
+                if shape.attribute:
+                    mention = _keyed(mention, shape.attribute, match, shape.frame or "fixed")
                 taken.append(match.span())
                 found.append(mention)
         return sorted(found, key=lambda m: m.start)
@@ -109,7 +119,8 @@ class ValueFinder:
 
     def _counted_noun(self, words: list[Token], end: int) -> tuple[str | None, int | None]:
         """The noun a number counts: '174 passengers', '10 more people', 'dozens of people'."""
-        following = _following(words, end)[:4]
+        following = _following(words, end)
+        following = following[_model_length(following) :][:4]  # '14 AK-47 rifles' count rifles
         for word in following:
             if not word.text[0].isalpha():
                 return None, None
@@ -141,7 +152,9 @@ class ValueFinder:
         start, end = span
         before = text[:start]
         if _GLUED_LABEL.search(before) and not before.endswith(("-", "\u2013")):
-            return True  # 'A320', 'F-16', '#5'
+            return True  # 'A320', '#5'
+        if _CAPITALS_DASH.search(before):
+            return True  # 'AK-47', 'F-16', 'COVID-19'
         if end < len(text) and (text[end].isalpha() and text[end : end + 2] not in ("th", "st")):
             if not compiled(r"(?i)(?:m|bn|k|s|nd|rd)\b").match(text[end:]):
                 return True  # '320s', '3D'
@@ -181,7 +194,7 @@ class ValueFinder:
         after = text[span[1] :].lstrip()
         if compiled(r"(?i)of\s+(?:the\s+)?\d").match(after):
             return True  # '30 of the 80 wounded': a part of a count given beside it
-        if after[:1].isupper() and not is_title_case(text):
+        if after[:1].isupper() and not is_title_case(text) and not _MODEL_NOUN.match(after):
             return True  # '.357 Magnum', '747 Jumbo': a model, not a count
         if compiled(r"(?i)\bthe\s+$").search(text[: span[0]]):
             return True  # 'the two women': people already counted, not a new figure
@@ -192,6 +205,24 @@ class ValueFinder:
                 ("the", "no", "any", "each", "every", "this", "that")
             )
         return False
+
+
+def _keyed(mention: ValueMention, attribute: str, match: regex.Match, policy: str) -> ValueMention:
+    """A mention whose shape says what it is: its key, and its subject when the shape names it."""
+    about = match.group("about") if "about" in match.re.groupindex else None
+    about = " ".join(about.split()) if about else None
+    return dataclasses.replace(
+        mention, attribute=attribute, noun=None, noun_end=None, about=about, policy=policy
+    )
+
+
+def _model_length(following: list[Token]) -> int:
+    """How many words a model designation opens `following` with: 'AK-47', 'Boeing 737'."""
+    if following and _MODEL.fullmatch(following[0].text):
+        return 1
+    if len(following) > 1 and following[0].text[0].isupper() and following[1].text.isdigit():
+        return 2 if following[0].text.isalpha() else 0
+    return 0
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:

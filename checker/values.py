@@ -137,7 +137,7 @@ def parse_number(text: str, lexicon: Lexicon) -> tuple[float, float] | None:
 
 def _scale(text: str, lexicon: Lexicon, start: int) -> float:
     tail = text[start:].lower()
-    match = compiled(r"\s*([a-z]+)\b").match(tail)
+    match = compiled(r"(?:\s*|-)([a-z]+)\b").match(tail)  # '$137 million', '$137-million'
     if match and match.group(1) in lexicon.vocabulary.scale_words:
         return lexicon.vocabulary.scale_words[match.group(1)]
     return 1.0
@@ -353,6 +353,9 @@ def currency(text: str, lexicon: Lexicon) -> str:
     for symbol in sorted(vocabulary.currencies, key=len, reverse=True):
         if symbol in text:
             return vocabulary.currencies[symbol]
+    for letter, code in vocabulary.glued_currencies.items():
+        if _glued(letter).search(text):
+            return code  # 'e80 million'
     lowered = text.lower()
     for word in sorted(vocabulary.currency_words, key=len, reverse=True):
         if word_pattern(word).search(lowered):
@@ -360,10 +363,17 @@ def currency(text: str, lexicon: Lexicon) -> str:
     return ""
 
 
+def _glued(letter: str) -> regex.Pattern:
+    return compiled(rf"(?<![\w.,]){regex.escape(letter)}(?=\d)")
+
+
 def money(text: str, lexicon: Lexicon) -> Value | None:
     """'more than $10 billion' -> an interval in USD; '(roughly £69bn)' is kept as a conversion."""
     main, _ = _split_conversion(text, lexicon)
-    value = quantity(text, lexicon, unit=currency(main, lexicon))
+    unit = currency(main, lexicon)
+    for letter in lexicon.vocabulary.glued_currencies:
+        text = _glued(letter).sub("", text)  # 'e80 million' is 80 million
+    value = quantity(text, lexicon, unit=unit)
     if value is None:
         return None
     return value.model_copy(update={"label": money_label(value, lexicon)})
