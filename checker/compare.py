@@ -166,8 +166,8 @@ class Comparer:
         changes: Changes | None = None,
     ) -> Verdict | None:
         """Whether two claims disagree, and how badly; None when they agree."""
-        if _open_pair(a, b) and _different_parties(a, b):
-            return None  # two offers, two passes: values of different parties
+        if _open_pair(a, b) and (_different_parties(a, b) or _far_apart(a.value, b.value)):
+            return None  # two offers, two passes, two heists: two facts
         if a.value.unit == "age" and b.value.unit == "age":
             return self._ages(a, b)
         verdict = self._values(a, b)
@@ -418,6 +418,8 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         ia, ib = va.interval(vb.unit), vb.interval()
     if ia is None or ib is None:
         return None
+    if va.unit != vb.unit:  # through a conversion in parentheses, itself rounded at a rate
+        ia, ib = _widened(ia), _widened(ib)
     overlap = ia[0] < ib[1] and ib[0] < ia[1]
     # 'a dozen' (exactly 12) meets 'at least a dozen' at 12; rounded figures that only touch
     # ('411' and '412') do not agree.
@@ -443,6 +445,35 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
 def _open_pair(a: NormalisedClaim, b: NormalisedClaim) -> bool:
     """Both claims are open claims (whose keys are too coarse to tell parties apart)."""
     return is_open_rule(a.claim.evidence.rule) and is_open_rule(b.claim.evidence.rule)
+
+
+CONVERSION_SLACK = 0.05  # '2 million euros ($2.6 million)': the rate an outlet used is not known
+
+
+def _widened(interval: tuple[float, float]) -> tuple[float, float]:
+    low, high = interval
+    return low * (1 - CONVERSION_SLACK), high * (1 + CONVERSION_SLACK)
+
+
+FAR_RATIO = 20  # open values this far apart are two facts (a haul of €103 million and €2 million)
+
+
+def _far_apart(x, y) -> bool:
+    """Whether two quantities in one unit differ by more than outlets misreport one fact by."""
+    if x.type != "quantity" or y.type != "quantity" or x.unit != y.unit:
+        return False
+    p, q = _middle(x), _middle(y)
+    if p is None or q is None or p <= 0 or q <= 0:
+        return False
+    return max(p, q) / min(p, q) > FAR_RATIO
+
+
+def _middle(value) -> float | None:
+    if value.point is not None:
+        return value.point
+    if value.low is not None and value.high is not None:
+        return (value.low + value.high) / 2
+    return value.low if value.low is not None else value.high
 
 
 def _on_edge(bound, figure) -> bool:

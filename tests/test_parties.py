@@ -112,3 +112,28 @@ def test_counts_over_different_periods_are_two_facts(tmp_path):
     )
     flagged = _flagged(check([corpus]))
     assert [sorted(v.value for v in d.values) for d in flagged] == [["2", "5"]]
+
+
+def test_open_values_far_apart_are_two_facts(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2024-05-06", "Thieves stole jewels worth €103 million from the hotel."),
+            "b.txt": ("2024-05-06", "Thieves stole jewels worth €2 million from the hotel."),
+            "c.txt": ("2024-05-06", "Thieves stole jewels worth €3 million from the hotel."),
+        },
+    )
+    flagged = _flagged(check([corpus]))
+    assert [sorted(v.value for v in d.values) for d in flagged] == [["€2 million", "€3 million"]]
+
+
+@pytest.mark.parametrize("dollars, flagged", [("$2.5 million", 0), ("$3.5 million", 1)])
+def test_a_converted_figure_allows_for_the_rate(tmp_path, dollars, flagged):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2024-05-06", "Thieves stole jewels worth 2 million euros ($2.6 million)."),
+            "b.txt": ("2024-05-06", f"Thieves stole jewels worth {dollars}."),
+        },
+    )
+    assert len(_flagged(check([corpus]))) == flagged
