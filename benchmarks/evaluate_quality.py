@@ -43,6 +43,8 @@ def corpora(shared: Path, heldout: Path) -> list[tuple[str, Path, Path]]:
         found.append((f"real/{gold.stem}", real / gold.stem, gold))
     for gold in sorted((ROOT / "benchmarks" / "real" / "heldout-gold").glob("*.json")):
         found.append((f"realheld/{gold.stem}", real / gold.stem, gold))
+    for gold in sorted((ROOT / "benchmarks" / "real" / "heldout3-gold").glob("*.json")):
+        found.append((f"realheld3/{gold.stem}", real / gold.stem, gold))
     return [(n, c, g) for n, c, g in found if c.is_dir() and g.is_file()]
 
 
@@ -54,7 +56,7 @@ def main() -> int:
     parser.add_argument("--heldout", type=Path, default=ROOT / "tests" / "heldout")
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument(
-        "--only", help="only this set: seeds, dev, heldout, heldout2, real or realheld"
+        "--only", help="only this set: seeds, dev, heldout, heldout2, real, realheld or realheld3"
     )
     parser.add_argument("--reports", type=Path, help="score saved reports (DIR/<story>.json)")
     parser.add_argument("--save", type=Path, help="write each report to DIR/<story>.json")
@@ -67,7 +69,8 @@ def main() -> int:
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
     totals = {
-        name: [0, 0, 0, 0] for name in ("seeds", "dev", "heldout", "heldout2", "real", "realheld")
+        name: [0, 0, 0, 0]
+        for name in ("seeds", "dev", "heldout", "heldout2", "real", "realheld", "realheld3")
     }
     for name, corpus, gold_path in corpora(args.shared, args.heldout):
         if args.only and name.split("/")[0] != args.only:
