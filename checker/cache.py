@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from checker import __version__
+from checker.cache_pruning import touch
 from checker.claims import Claim
 from checker.documents import Document
 from checker.rulebook import Rulebook
@@ -70,6 +71,7 @@ class ContentStore:
             self.rejected += 1
         else:
             self.hits += 1
+            touch(self._path(key))
         return found
 
     def put(self, key: str, value) -> None:

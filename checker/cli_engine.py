@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from checker.cache import DEFAULT_CACHE_DIR
+from checker.cache_pruning import DEFAULT_MAX_BYTES, parse_size
 from checker.engines import ENGINES
 
 _PREFIX = "engine_"
@@ -12,7 +13,7 @@ MAX_JOBS_PER_CORE = 4  # --jobs is capped at this many processes per core
 
 
 def engine_options(command):
-    """Add --jobs, --cache-dir, --no-cache, --engine and --scheduler to a command."""
+    """Add --jobs, --cache-dir, --cache-max-size, --no-cache, --engine and --scheduler."""
     options = [
         click.option(
             "--jobs",
@@ -30,6 +31,15 @@ def engine_options(command):
             default=DEFAULT_CACHE_DIR,
             show_default=True,
             help="Where each document's claims are cached by content hash and rules version.",
+        ),
+        click.option(
+            "--cache-max-size",
+            f"{_PREFIX}cache_max_size",
+            type=_Size(),
+            default=DEFAULT_MAX_BYTES,
+            metavar="SIZE",
+            help="Past this size (e.g. 500M, 2G; 0: no limit) the least recently used cache "
+            "entries are removed after a run  [default: 1G].",
         ),
         click.option(
             "--no-cache",
@@ -68,10 +78,25 @@ def pop_engine_options(options: dict, quiet: bool) -> dict:
     return {
         "jobs": capped_jobs(picked.get("jobs"), quiet),
         "cache_dir": None if picked.get("no_cache") else picked.get("cache_dir"),
+        "cache_max_bytes": picked.get("cache_max_size", DEFAULT_MAX_BYTES),
         "engine": picked.get("engine", "local"),
         "scheduler": picked.get("scheduler"),
         "progress": False if quiet else None,
     }
+
+
+class _Size(click.ParamType):
+    """A size in bytes written as 500M, 2G or 1.5GiB."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 def capped_jobs(jobs: int | None, quiet: bool = True) -> int | None:

@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from checker.align import align
 from checker.cache import ClaimCache
+from checker.cache_pruning import DEFAULT_MAX_BYTES, prune_cache
 from checker.claims import Claim
 from checker.compare import compare
 from checker.document_facts import document_facts
@@ -37,6 +38,7 @@ def run(
     scheduler: str | None = None,
     progress: bool | None = False,
     open_claims: bool = True,
+    cache_max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Report:
     """Check a corpus and return its report.
 
@@ -46,7 +48,8 @@ def run(
     `engine="dask"` runs extraction and comparison on the dask.distributed cluster at
     `scheduler` (None: a local cluster); `progress` shows a bar on standard error (None: when
     it is a terminal). None of these four changes the report. `open_claims=False` reads only
-    what the packs' rules name (no claims for other values).
+    what the packs' rules name (no claims for other values). Past `cache_max_bytes` (0: no
+    cap) the least recently used cache entries are removed after the run.
     """
     started = time.perf_counter()
     paths = [str(p) for p in paths]
@@ -85,6 +88,8 @@ def run(
     finally:
         if client is not None:
             dask_engine.close(client)
+    if cache_dir is not None:
+        prune_cache(cache_dir, cache_max_bytes)
     seconds = round(time.perf_counter() - started, 3) if timings else None
     return build_report(
         paths,

@@ -24,6 +24,7 @@ import regex
 
 from checker import __version__
 from checker.cache import code_fingerprint, write_atomically
+from checker.cache_pruning import touch
 
 FORMAT = "1"
 SECRET_VARIABLE = "FACTLINT_SECRET_DIR"  # where the signing secret lives (tests point it away)
@@ -42,6 +43,7 @@ def cached_build(
     path = directory / "rules" / f"v{FORMAT}" / f"{entry_key(contents, open_claims)}.pickle"
     found = _read(path, secret)
     if found is not None:
+        touch(path)
         return found
     built = build()
     _write(path, secret, built)
