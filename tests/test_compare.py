@@ -71,6 +71,19 @@ def test_exclusive_titles_in_the_same_period_contradict(tmp_path):
     assert (title.severity, title.kind) == ("contradiction", "exclusive_titles")
 
 
+def test_chief_executive_and_another_chief_office_contradict(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": (None, "Red Sox CEO Larry Lucchino and general manager Theo Epstein flew in."),
+            "b.md": (None, "Red Sox COO Larry Lucchino and General Manager Theo Epstein met him."),
+        },
+    )
+    [title] = _find(report, "Larry Lucchino", "title")
+    assert (title.severity, title.kind) == ("contradiction", "exclusive_titles")
+    assert not _find(report, "Theo Epstein", "title")  # a general manager, not a head coach
+
+
 def test_synonyms_and_coheld_roles_agree(tmp_path):
     report = _corpus(
         tmp_path,
