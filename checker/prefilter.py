@@ -336,3 +336,139 @@ def remember_filter(rulebook: Rulebook, rule_filter: RuleFilter) -> None:
     if len(_FILTERS) >= MAX_FILTERS:
         _FILTERS.pop(next(iter(_FILTERS)))
     _FILTERS[rulebook.version] = rule_filter
+
+
+# --- where a match can start ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Starts:
+    r"""Where every match of a pattern begins: at a folded literal, a digit or a class's member.
+
+    `classes` are case-sensitive character classes of the parse tree (`\p{Lu}`, `[A-Z]`): their
+    `matches(code point)` is the `regex` module's own test.
+    """
+
+    literals: frozenset[str]
+    digits: bool
+    classes: frozenset = frozenset()
+
+
+_DIGIT_VALUE = None  # the Property value of `\d`, read from regex itself on first use
+_First = tuple[frozenset[str], bool, frozenset, bool]  # literals, digits, classes, may match ""
+_CLASSES = (core.Property, core.Range, core.SetUnion, core.SetDiff, core.SetInter, core.SetSymDiff)
+
+
+def match_starts(pattern: regex.Pattern) -> Starts | None:
+    """Where the matches of `pattern` can begin, or None when unknown (or it may match "").
+
+    A match begins where its first consumed character is: lookarounds and anchors consume
+    nothing, so they are skipped. Like the literal filter, this is a necessary condition.
+    """
+    if pattern.flags & (regex.REVERSE | regex.VERBOSE):
+        return None
+    try:
+        tree = _parse(pattern.pattern, pattern.flags, named_lists=pattern.named_lists)
+        first = _first(tree)
+    except Exception:  # noqa: BLE001 - an unparsable pattern gets no start index
+        return None
+    if first is None or first[3]:
+        return None
+    return Starts(*first[:3])
+
+
+def _first(node) -> _First | None:
+    kind = type(node)
+    if kind is core.Sequence:
+        run = _exact_run(node.items)
+        if run:
+            return run, False, frozenset(), False
+        return _union([_first(item) for item in node.items], sequence=True)
+    if kind in (core.Branch, core.StringSet):
+        return _union([_first(b) for b in node.branches], sequence=False)
+    if kind in (core.Group, core.Atomic):
+        return _first(node.subpattern)
+    if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        inner = _first(node.subpattern)
+        if inner is None or node.max_count == 0:
+            return None
+        return *inner[:3], inner[3] or node.min_count == 0
+    if kind is core.Character:
+        info = _character(node)
+        return None if info.exact is None else (info.exact, False, frozenset(), False)
+    if kind is core.Property and _is_digit(node):
+        return frozenset(), True, frozenset(), False
+    if kind in _CLASSES and node.case_flags == core.NOCASE and not node.zerowidth:
+        return frozenset(), False, frozenset({node}), False
+    if kind is core.LookAround or (
+        issubclass(kind, core.ZeroWidthBase) and kind not in (core.Failure, core.Keep)
+    ):
+        return frozenset(), False, frozenset(), True
+    return None
+
+
+def _union(parts: list[_First | None], sequence: bool) -> _First | None:
+    """The starts of a branch (any part), or of a sequence (its parts up to one that consumes)."""
+    literals, digits, classes = frozenset(), False, frozenset()
+    for part in parts:
+        if part is None:
+            return None
+        literals, digits, classes = literals | part[0], digits or part[1], classes | part[2]
+        if sequence and not part[3]:
+            return literals, digits, classes, False
+    return literals, digits, classes, sequence or any(p[3] for p in parts)  # type: ignore[index]
+
+
+def _exact_run(items: list) -> frozenset[str] | None:
+    """The strings a sequence's leading exact items join into ('over', 'more than'), if any."""
+    run = frozenset({""})
+    for item in items:
+        exact = _exact(item)
+        if exact is None or len(run) * len(exact) > MAX_EXACT:
+            break
+        run = frozenset(a + b for a in run for b in exact)
+    return None if "" in run else run
+
+
+def _exact(node) -> frozenset[str] | None:
+    """The folded strings a node matches, when there are at most MAX_EXACT (else None)."""
+    kind = type(node)
+    if kind is core.Character:
+        return _character(node).exact
+    if kind is core.Sequence:
+        run = frozenset({""})
+        for item in node.items:
+            exact = _exact(item)
+            if exact is None or len(run) * len(exact) > MAX_EXACT:
+                return None
+            run = frozenset(a + b for a in run for b in exact)
+        return run
+    if kind in (core.Branch, core.StringSet):
+        if len(node.branches) > MAX_EXACT:
+            return None
+        union: frozenset[str] = frozenset()
+        for branch in node.branches:
+            exact = _exact(branch)
+            if exact is None:
+                return None
+            union |= exact
+        return union if len(union) <= MAX_EXACT else None
+    if kind in (core.Group, core.Atomic):
+        return _exact(node.subpattern)
+    if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        inner = _exact(node.subpattern) if node.max_count == 1 else None
+        if inner is None or node.min_count > 1:
+            return None
+        return inner | {""} if node.min_count == 0 else inner
+    if kind is core.LookAround or (
+        issubclass(kind, core.ZeroWidthBase) and kind is not core.Failure
+    ):
+        return frozenset({""})
+    return None
+
+
+def _is_digit(node) -> bool:
+    global _DIGIT_VALUE
+    if _DIGIT_VALUE is None:
+        _DIGIT_VALUE = _parse(r"\d", regex.V0).items[0].value
+    return node.value == _DIGIT_VALUE and node.positive and not node.zerowidth

@@ -21,6 +21,7 @@ from checker.documents import is_title_case
 from checker.patterns import compiled
 from checker.prefilter import LiteralIndex, MacroAnalyser
 from checker.rulebook import Rulebook, ValueKind
+from checker.scan import StartIndex
 from checker.words import Token, lemma, tokens
 
 _MAY_HOLD_VALUE = regex.compile(
@@ -68,6 +69,7 @@ class ValueFinder:
         self.filter = LiteralIndex(
             [analyser.literals(shape.regex, pattern.pattern) for shape, pattern in self.shapes]
         )
+        self.starts = StartIndex([pattern for _, pattern in self.shapes])
         self.label_words = {w.lower() for w in rules.label_words}
         self.modifiers = {w.lower() for w in rules.modifiers}
         self.generic = {w.lower() for w in rules.generic_nouns}
@@ -82,9 +84,10 @@ class ValueFinder:
         found: list[ValueMention] = []
         urls = _url_spans(text)
         words = tokens(text)
+        starts = self.starts.scan(text)  # where each shape can match: tried there only
         for position in self.filter.possible(text):  # the shapes whose literals all occur
             shape, pattern = self.shapes[position]
-            for match in pattern.finditer(text):
+            for match in starts.finditer(position):
                 span = match.span("value") if "value" in pattern.groupindex else match.span()
                 if span[0] == span[1] or _overlaps(match.span(), taken) or _overlaps(span, urls):
                     continue
