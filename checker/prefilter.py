@@ -365,7 +365,7 @@ def match_starts(pattern: regex.Pattern) -> Starts | None:
     A match begins where its first consumed character is: lookarounds and anchors consume
     nothing, so they are skipped. Like the literal filter, this is a necessary condition.
     """
-    if pattern.flags & (regex.REVERSE | regex.VERBOSE):
+    if pattern.flags & regex.REVERSE:
         return None
     try:
         tree = _parse(pattern.pattern, pattern.flags, named_lists=pattern.named_lists)

@@ -127,14 +127,11 @@ class StartIndex:
     def __init__(self, patterns: list[regex.Pattern]) -> None:
         self.patterns = patterns
         self.starts = [match_starts(p) for p in patterns]
-        owners: dict[str, list[int]] = {}
-        for index, starts in enumerate(self.starts):
-            for literal in starts.literals if starts else ():
-                owners.setdefault(literal, []).append(index)
+        literals = {literal for s in self.starts if s for literal in s.literals}
         self._automaton = ahocorasick.Automaton()
-        for literal, indexes in owners.items():
-            self._automaton.add_word(literal, (len(literal) - 1, tuple(indexes)))
-        self._empty = not owners
+        for literal in literals:
+            self._automaton.add_word(literal, (literal, len(literal) - 1))
+        self._empty = not literals
         if not self._empty:
             self._automaton.make_automaton()
         self._class_memo: dict = {}  # class node -> {character: whether it is a member}
@@ -150,7 +147,7 @@ class TextStarts:
     def __init__(self, index: StartIndex, text: str) -> None:
         self.index = index
         self.text = text
-        self._positions: dict[int, list[int]] | None = None
+        self._at: dict[str, list[int]] | None = None  # literal -> where it starts in the text
         self._digits: list[int] | None = None
         self._members: dict = {}  # class node -> the offsets of its members in the text
 
@@ -182,22 +179,24 @@ class TextStarts:
                 end = match.end()
 
     def _candidates(self, number: int) -> list[int] | None:
-        if self._positions is None:
+        if self._at is None:
             folded = fold(self.text)
             if len(folded) != len(self.text):
                 return None  # offsets in the folded text would not be offsets in the text
-            self._positions = {}
+            self._at = {}
             if not self.index._empty:
-                for end, (back, indexes) in self.index._automaton.iter(folded):
-                    for index in indexes:
-                        self._positions.setdefault(index, []).append(end - back)
-        found = self._positions.get(number, [])
-        if self.index.starts[number].digits:
+                for end, (literal, back) in self.index._automaton.iter(folded):
+                    self._at.setdefault(literal, []).append(end - back)
+        starts = self.index.starts[number]
+        found: list[int] = []
+        for literal in starts.literals & self._at.keys():
+            found += self._at[literal]
+        if starts.digits:
             if self._digits is None:
                 self._digits = [m.start() for m in _DIGIT.finditer(self.text)]
-            found = found + self._digits
-        for node in self.index.starts[number].classes:
-            found = found + self._class_members(node)
+            found += self._digits
+        for node in starts.classes:
+            found += self._class_members(node)
         return sorted(set(found))
 
     def _class_members(self, node) -> list[int]:

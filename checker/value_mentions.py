@@ -19,16 +19,18 @@ import regex
 
 from checker.documents import is_title_case
 from checker.patterns import compiled
-from checker.prefilter import LiteralIndex, MacroAnalyser
+from checker.prefilter import LiteralIndex, MacroAnalyser, fold
 from checker.rulebook import Rulebook, ValueKind
 from checker.scan import StartIndex
 from checker.words import Token, lemma, tokens
 
-_MAY_HOLD_VALUE = regex.compile(
-    r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|hundreds|thousands|monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
-)
+_VALUE_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred dozen dozens hundreds thousands monday tuesday "
+    "wednesday thursday friday saturday sunday"
+).split()
+_MAY_HOLD_VALUE = regex.compile(r"\d|(?i:\b(?:" + "|".join(_VALUE_WORDS) + r")\b)")
+_DIGIT = regex.compile(r"\d")
 _YEAR = regex.compile(r"(?:1[6-9]\d{2}|20\d{2})")
 _URLISH = regex.compile(r"\S*(?:https?://|www\.|\.com|\.html?|/)\S*")
 _URL_MARKS = ("/", "www.", ".com", ".htm")
@@ -78,7 +80,7 @@ class ValueFinder:
 
     def find(self, text: str) -> list[ValueMention]:
         """The values of one sentence, left to right, none overlapping another."""
-        if not _MAY_HOLD_VALUE.search(text):
+        if not _may_hold_value(text):
             return []
         taken: list[tuple[int, int]] = []
         found: list[ValueMention] = []
@@ -208,6 +210,14 @@ class ValueFinder:
                 ("the", "no", "any", "each", "every", "this", "that")
             )
         return False
+
+
+def _may_hold_value(text: str) -> bool:
+    """Whether `text` has a digit or a number or day word (_MAY_HOLD_VALUE), cheaply."""
+    if _DIGIT.search(text):
+        return True
+    folded = fold(text)  # each word must occur in the folded text for the regex to find it
+    return any(word in folded for word in _VALUE_WORDS) and bool(_MAY_HOLD_VALUE.search(text))
 
 
 def _keyed(mention: ValueMention, attribute: str, match: regex.Match, policy: str) -> ValueMention:
