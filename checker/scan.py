@@ -108,6 +108,10 @@ class SubstringIndex:
         if not self._empty:
             self._automaton.make_automaton()
 
+    def occurs(self, text: str) -> bool:
+        """Whether any key occurs in `text`."""
+        return not self._empty and next(self._automaton.iter(text), None) is not None
+
     def found(self, text: str) -> set[str]:
         """Every key that occurs in `text`."""
         if self._empty:

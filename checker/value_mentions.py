@@ -21,7 +21,7 @@ from checker.documents import is_title_case
 from checker.patterns import compiled
 from checker.prefilter import LiteralIndex, MacroAnalyser, fold
 from checker.rulebook import Rulebook, ValueKind
-from checker.scan import StartIndex
+from checker.scan import StartIndex, SubstringIndex
 from checker.words import Token, lemma, tokens
 
 _VALUE_WORDS = (
@@ -31,6 +31,7 @@ _VALUE_WORDS = (
 ).split()
 _MAY_HOLD_VALUE = regex.compile(r"\d|(?i:\b(?:" + "|".join(_VALUE_WORDS) + r")\b)")
 _DIGIT = regex.compile(r"\d")
+_VALUE_WORD_INDEX = SubstringIndex(_VALUE_WORDS)
 _YEAR = regex.compile(r"(?:1[6-9]\d{2}|20\d{2})")
 _URLISH = regex.compile(r"\S*(?:https?://|www\.|\.com|\.html?|/)\S*")
 _URL_MARKS = ("/", "www.", ".com", ".htm")
@@ -216,8 +217,8 @@ def _may_hold_value(text: str) -> bool:
     """Whether `text` has a digit or a number or day word (_MAY_HOLD_VALUE), cheaply."""
     if _DIGIT.search(text):
         return True
-    folded = fold(text)  # each word must occur in the folded text for the regex to find it
-    return any(word in folded for word in _VALUE_WORDS) and bool(_MAY_HOLD_VALUE.search(text))
+    # each word must occur in the folded text for the regex to find it
+    return _VALUE_WORD_INDEX.occurs(fold(text)) and bool(_MAY_HOLD_VALUE.search(text))
 
 
 def _keyed(mention: ValueMention, attribute: str, match: regex.Match, policy: str) -> ValueMention:
