@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 import ahocorasick
 import regex
 
-from checker.prefilter import LiteralIndex, fold, match_starts, required_literals
+from checker.prefilter import LiteralIndex, Starts, fold, match_starts, required_literals
 
 _WORD = regex.compile(r"\w")
 _SPACE_THEN_CAPITAL = regex.compile(r"\s+\p{Lu}")
@@ -128,9 +128,12 @@ class StartIndex:
     `pattern.finditer` (tests/test_scan.py checks it), without trying every position.
     """
 
-    def __init__(self, patterns: list[regex.Pattern]) -> None:
+    def __init__(
+        self, patterns: list[regex.Pattern], starts: list[Starts | None] | None = None
+    ) -> None:
+        """`starts` are the patterns' match_starts when known (None in it: use finditer)."""
         self.patterns = patterns
-        self.starts = [match_starts(p) for p in patterns]
+        self.starts = [match_starts(p) for p in patterns] if starts is None else starts
         literals = {literal for s in self.starts if s for literal in s.literals}
         self._automaton = ahocorasick.Automaton()
         for literal in literals:

@@ -72,7 +72,10 @@ class ValueFinder:
         self.filter = LiteralIndex(
             [analyser.literals(shape.regex, pattern.pattern) for shape, pattern in self.shapes]
         )
-        self.starts = StartIndex([pattern for _, pattern in self.shapes])
+        self.starts = StartIndex(
+            [pattern for _, pattern in self.shapes],
+            [analyser.starts(shape.regex, pattern.pattern) for shape, pattern in self.shapes],
+        )
         self.label_words = {w.lower() for w in rules.label_words}
         self.modifiers = {w.lower() for w in rules.modifiers}
         self.generic = {w.lower() for w in rules.generic_nouns}
