@@ -7,6 +7,7 @@ resolved here, inside the document; names are matched across documents later (no
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -16,9 +17,10 @@ from checker.documents import Diagnostic, Document, Sentence, split_sentences
 from checker.mentions import Mentions
 from checker.open_claims import open_claims
 from checker.patterns import compiled, word_pattern
-from checker.prefilter import rule_filter_for
+from checker.prefilter import MacroAnalyser, Starts, rule_filter_for
 from checker.qualifiers import qualifiers_for
 from checker.rulebook import REGEX_TIMEOUT_SECONDS, CompiledRule, Rulebook
+from checker.scan import StartIndex
 from checker.values import offices
 
 PERSON_KINDS = frozenset({"title", "age"})
@@ -74,23 +76,57 @@ def match_sentence(
     """
     timed_out = {} if timed_out is None else timed_out
     hits: list[Hit] = []
+    index, numbers = _rule_starts(rulebook)
+    starts = index.scan(sentence.text)  # some patterns are tried only where a match can begin
     for rule, patterns in rule_filter_for(rulebook).candidates(sentence.text):
         if rule.id in timed_out:
             continue
         found: list[Hit] = []
         try:
-            if rule.trigger is not None and not rule.trigger.search(
-                sentence.text, timeout=REGEX_TIMEOUT_SECONDS
-            ):
-                continue
-            for name, pattern in patterns:
-                for match in pattern.finditer(sentence.text, timeout=REGEX_TIMEOUT_SECONDS):
+            if rule.trigger is not None:
+                trigger = starts.finditer(numbers[rule.id, None], REGEX_TIMEOUT_SECONDS)
+                if next(trigger, None) is None:
+                    continue
+            for name, _ in patterns:
+                for match in starts.finditer(numbers[rule.id, name], REGEX_TIMEOUT_SECONDS):
                     found.append(Hit(sentence, rule, name, match))
         except TimeoutError:
             timed_out[rule.id] = sentence
             continue
         hits.extend(found)
     return hits
+
+
+@functools.lru_cache(maxsize=8)
+def _rule_starts(rulebook: Rulebook) -> tuple[StartIndex, dict[tuple[str, str | None], int]]:
+    """The rules' triggers (name None) and patterns in one StartIndex, by (rule id, name).
+
+    Only patterns whose matches begin at literals, none a single letter, are tried at their
+    starts: where a match may begin at any capital or at 'a', trying each is slower than the
+    regex's own scan (and finds the same).
+    """
+    analyser = MacroAnalyser(rulebook.definitions, rulebook.word_lists)
+    keys: list[tuple[str, str | None]] = []
+    patterns: list[regex.Pattern] = []
+    starts: list[Starts | None] = []
+    for rule in rulebook.rules:
+        sources = [
+            (source.regex, name, pattern)
+            for source, (name, pattern) in zip(rule.rule.patterns, rule.compiled, strict=True)
+        ]
+        if rule.trigger is not None:  # its source as RuleFilter analyses it
+            sources.insert(0, (f"(?i:{rule.rule.trigger or ''})", None, rule.trigger))
+        for source, name, pattern in sources:
+            keys.append((rule.id, name))
+            patterns.append(pattern)
+            starts.append(_selective(analyser.starts(source, pattern.pattern)))
+    return StartIndex(patterns, starts), {key: i for i, key in enumerate(keys)}
+
+
+def _selective(starts: Starts | None) -> Starts | None:
+    if starts is None or starts.classes or not starts.literals:
+        return None
+    return None if any(len(s) == 1 and s.isalpha() for s in starts.literals) else starts
 
 
 def _timeout(document: Document, rule: str, sentence: Sentence) -> Diagnostic:

@@ -40,6 +40,7 @@ class FrameLexicon:
             for words in frame.words:
                 self.by_phrase.setdefault(tuple(lemma(w) for w in words.split()), []).append(frame)
         self.longest = max((len(p) for p in self.by_phrase), default=1)
+        self.first_lemmas = frozenset(p[0] for p in self.by_phrase if p)
         self.ignored = {w.lower() for w in rules.ignored_words}
         self.frames = {f.name: f for f in rules.frames}
 
@@ -73,6 +74,8 @@ class FrameLexicon:
         self, words: list[Token], i: int, kind: str, dimension: str | None = None
     ) -> tuple[Frame, int] | None:
         """The frame (for values of `kind`) whose phrase starts at word i, and its length."""
+        if i >= len(words) or lemma(words[i].text) not in self.first_lemmas:
+            return None  # no phrase of the lexicon starts with this word
         for size in range(min(self.longest, len(words) - i), 0, -1):
             phrase = tuple(lemma(w.text) for w in words[i : i + size])
             for frame in self.by_phrase.get(phrase, ()):

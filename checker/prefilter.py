@@ -257,6 +257,7 @@ class MacroAnalyser:
         self.names = sorted(definitions)
         self._codes = {name: _PLACEHOLDER + i for i, name in enumerate(self.names)}
         self._infos: dict[tuple[str, bool], Info] = {}
+        self._starts: dict[tuple[str, bool], tuple] = {}  # per macro: (_first, _exact)
 
     def literals(self, source: str, expanded: str) -> tuple[frozenset[str], ...]:
         """Clauses for a pattern `source` whose macro expansion is `expanded`."""
@@ -279,6 +280,36 @@ class MacroAnalyser:
             named_lists=self.named_lists,
         )
         return _walk(tree, self._macro)
+
+    def starts(self, source: str, expanded: str) -> Starts | None:
+        """match_starts for a pattern `source` whose expansion is `expanded`, macro by macro."""
+        try:
+            if expand(source, self.definitions) != expanded:
+                raise ValueError("the pattern was not expanded from this source")
+            first = _first(self._marked(source, ci=False), self._macro_starts)
+        except Exception:  # noqa: BLE001 - no start index for this pattern
+            return None
+        if first is None or first[3]:
+            return None
+        return Starts(*first[:3])
+
+    def _marked(self, source: str, ci: bool):
+        if any(_is_placeholder(ord(c)) for c in source):
+            raise ValueError("pattern contains placeholder characters")
+        marked = _MACRO.sub(lambda m: f"(?:{chr(self._codes[m.group(1)])})", source)
+        return _parse(
+            f"(?i:{marked})" if ci else marked, regex.V0, strict=True, named_lists=self.named_lists
+        )
+
+    def _macro_starts(self, code: int, ci: bool) -> tuple[_First | None, frozenset[str] | None]:
+        key = (self.names[code - _PLACEHOLDER], ci)
+        if key not in self._starts:
+            tree = self._marked(self.definitions[key[0]], ci)
+            self._starts[key] = (
+                _first(tree, self._macro_starts),
+                _exact(tree, self._macro_starts),
+            )
+        return self._starts[key]
 
     def _macro(self, code: int, ci: bool) -> Info:
         key = (self.names[code - _PLACEHOLDER], ci)
@@ -336,3 +367,144 @@ def remember_filter(rulebook: Rulebook, rule_filter: RuleFilter) -> None:
     if len(_FILTERS) >= MAX_FILTERS:
         _FILTERS.pop(next(iter(_FILTERS)))
     _FILTERS[rulebook.version] = rule_filter
+
+
+# --- where a match can start ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Starts:
+    r"""Where every match of a pattern begins: at a folded literal, a digit or a class's member.
+
+    `classes` are case-sensitive character classes of the parse tree (`\p{Lu}`, `[A-Z]`): their
+    `matches(code point)` is the `regex` module's own test.
+    """
+
+    literals: frozenset[str]
+    digits: bool
+    classes: frozenset = frozenset()
+
+
+_DIGIT_VALUE = None  # the Property value of `\d`, read from regex itself on first use
+_First = tuple[frozenset[str], bool, frozenset, bool]  # literals, digits, classes, may match ""
+_CLASSES = (core.Property, core.Range, core.SetUnion, core.SetDiff, core.SetInter, core.SetSymDiff)
+
+
+def match_starts(pattern: regex.Pattern) -> Starts | None:
+    """Where the matches of `pattern` can begin, or None when unknown (or it may match "").
+
+    A match begins where its first consumed character is: lookarounds and anchors consume
+    nothing, so they are skipped. Like the literal filter, this is a necessary condition.
+    """
+    if pattern.flags & regex.REVERSE:
+        return None
+    try:
+        tree = _parse(pattern.pattern, pattern.flags, named_lists=pattern.named_lists)
+        first = _first(tree)
+    except Exception:  # noqa: BLE001 - an unparsable pattern gets no start index
+        return None
+    if first is None or first[3]:
+        return None
+    return Starts(*first[:3])
+
+
+def _first(node, macro=None) -> _First | None:
+    """The starts of a node; `macro(code, ci)` gives (starts, exact) of a macro placeholder."""
+    kind = type(node)
+    if kind is core.Sequence:
+        run = _exact_run(node.items, macro)
+        if run:
+            return run, False, frozenset(), False
+        return _union([_first(item, macro) for item in node.items], sequence=True)
+    if kind in (core.Branch, core.StringSet):
+        return _union([_first(b, macro) for b in node.branches], sequence=False)
+    if kind in (core.Group, core.Atomic):
+        return _first(node.subpattern, macro)
+    if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        inner = _first(node.subpattern, macro)
+        if inner is None or node.max_count == 0:
+            return None
+        return *inner[:3], inner[3] or node.min_count == 0
+    if kind is core.Character:
+        if macro is not None and node.positive and _is_placeholder(node.value):
+            return macro(node.value, bool(node.case_flags & regex.IGNORECASE))[0]
+        info = _character(node)
+        return None if info.exact is None else (info.exact, False, frozenset(), False)
+    if kind is core.Property and _is_digit(node):
+        return frozenset(), True, frozenset(), False
+    if kind in _CLASSES and node.case_flags == core.NOCASE and not node.zerowidth:
+        return frozenset(), False, frozenset({node}), False
+    if kind is core.LookAround or (
+        issubclass(kind, core.ZeroWidthBase) and kind not in (core.Failure, core.Keep)
+    ):
+        return frozenset(), False, frozenset(), True
+    return None
+
+
+def _union(parts: list[_First | None], sequence: bool) -> _First | None:
+    """The starts of a branch (any part), or of a sequence (its parts up to one that consumes)."""
+    literals, digits, classes = frozenset(), False, frozenset()
+    for part in parts:
+        if part is None:
+            return None
+        literals, digits, classes = literals | part[0], digits or part[1], classes | part[2]
+        if sequence and not part[3]:
+            return literals, digits, classes, False
+    return literals, digits, classes, sequence or any(p[3] for p in parts)  # type: ignore[index]
+
+
+def _exact_run(items: list, macro=None) -> frozenset[str] | None:
+    """The strings a sequence's leading exact items join into ('over', 'more than'), if any."""
+    run = frozenset({""})
+    for item in items:
+        exact = _exact(item, macro)
+        if exact is None or len(run) * len(exact) > MAX_EXACT:
+            break
+        run = frozenset(a + b for a in run for b in exact)
+    return None if "" in run else run
+
+
+def _exact(node, macro=None) -> frozenset[str] | None:
+    """The folded strings a node matches, when there are at most MAX_EXACT (else None)."""
+    kind = type(node)
+    if kind is core.Character:
+        if macro is not None and node.positive and _is_placeholder(node.value):
+            return macro(node.value, bool(node.case_flags & regex.IGNORECASE))[1]
+        return _character(node).exact
+    if kind is core.Sequence:
+        run = frozenset({""})
+        for item in node.items:
+            exact = _exact(item, macro)
+            if exact is None or len(run) * len(exact) > MAX_EXACT:
+                return None
+            run = frozenset(a + b for a in run for b in exact)
+        return run
+    if kind in (core.Branch, core.StringSet):
+        if len(node.branches) > MAX_EXACT:
+            return None
+        union: frozenset[str] = frozenset()
+        for branch in node.branches:
+            exact = _exact(branch, macro)
+            if exact is None:
+                return None
+            union |= exact
+        return union if len(union) <= MAX_EXACT else None
+    if kind in (core.Group, core.Atomic):
+        return _exact(node.subpattern, macro)
+    if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        inner = _exact(node.subpattern, macro) if node.max_count == 1 else None
+        if inner is None or node.min_count > 1:
+            return None
+        return inner | {""} if node.min_count == 0 else inner
+    if kind is core.LookAround or (
+        issubclass(kind, core.ZeroWidthBase) and kind is not core.Failure
+    ):
+        return frozenset({""})
+    return None
+
+
+def _is_digit(node) -> bool:
+    global _DIGIT_VALUE
+    if _DIGIT_VALUE is None:
+        _DIGIT_VALUE = _parse(r"\d", regex.V0).items[0].value
+    return node.value == _DIGIT_VALUE and node.positive and not node.zerowidth

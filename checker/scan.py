@@ -8,15 +8,18 @@ them against `regex` itself) without compiling anything per document.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 
 import ahocorasick
 import regex
 
-from checker.prefilter import LiteralIndex, required_literals
+from checker.prefilter import LiteralIndex, Starts, fold, match_starts, required_literals
 
 _WORD = regex.compile(r"\w")
 _SPACE_THEN_CAPITAL = regex.compile(r"\s+\p{Lu}")
+_DIGIT = regex.compile(r"\d")
+_MEMO_SIZE = 4096  # characters remembered per character class
 
 
 @functools.lru_cache(maxsize=65536)
@@ -105,8 +108,115 @@ class SubstringIndex:
         if not self._empty:
             self._automaton.make_automaton()
 
+    def occurs(self, text: str) -> bool:
+        """Whether any key occurs in `text`."""
+        return not self._empty and next(self._automaton.iter(text), None) is not None
+
     def found(self, text: str) -> set[str]:
         """Every key that occurs in `text`."""
         if self._empty:
             return set()
         return {key for _, key in self._automaton.iter(text)}
+
+
+class StartIndex:
+    """`finditer` for a list of patterns, each tried only where one of its matches can begin.
+
+    checker.prefilter.match_starts gives, for a pattern, the literals (or digits) every match
+    begins with; one Aho-Corasick scan of a text finds them all. Trying `pattern.match` at those
+    positions, left to right and after the previous match, finds the same matches as
+    `pattern.finditer` (tests/test_scan.py checks it), without trying every position.
+    """
+
+    def __init__(
+        self, patterns: list[regex.Pattern], starts: list[Starts | None] | None = None
+    ) -> None:
+        """`starts` are the patterns' match_starts when known (None in it: use finditer)."""
+        self.patterns = patterns
+        self.starts = [match_starts(p) for p in patterns] if starts is None else starts
+        literals = {literal for s in self.starts if s for literal in s.literals}
+        self._automaton = ahocorasick.Automaton()
+        for literal in literals:
+            self._automaton.add_word(literal, (literal, len(literal) - 1))
+        self._empty = not literals
+        if not self._empty:
+            self._automaton.make_automaton()
+        self._class_memo: dict = {}  # class node -> {character: whether it is a member}
+
+    def scan(self, text: str) -> TextStarts:
+        """The start positions of every pattern in `text` (found once, used per pattern)."""
+        return TextStarts(self, text)
+
+
+class TextStarts:
+    """One text's candidate start positions per pattern of a StartIndex."""
+
+    def __init__(self, index: StartIndex, text: str) -> None:
+        self.index = index
+        self.text = text
+        self._at: dict[str, list[int]] | None = None  # literal -> where it starts in the text
+        self._digits: list[int] | None = None
+        self._members: dict = {}  # class node -> the offsets of its members in the text
+
+    def finditer(self, number: int, timeout: float | None = None) -> Iterator[regex.Match]:
+        """The matches of pattern `number`, as `pattern.finditer(text)` gives them.
+
+        A `timeout` (seconds) bounds all the work for this pattern, as it bounds `finditer`'s:
+        TimeoutError is raised when it is spent.
+        """
+        pattern, starts, text = self.index.patterns[number], self.index.starts[number], self.text
+        positions = self._candidates(number) if starts is not None else None
+        if positions is None:
+            yield from pattern.finditer(text, timeout=timeout)
+            return
+        deadline = None if timeout is None else time.monotonic() + timeout
+        end = 0
+        for position in positions:
+            if position < end:
+                continue
+            if deadline is None:
+                match = pattern.match(text, position)
+            else:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError("regex timed out")
+                match = pattern.match(text, position, timeout=left)
+            if match is not None:
+                yield match
+                end = match.end()
+
+    def _candidates(self, number: int) -> list[int] | None:
+        if self._at is None:
+            folded = fold(self.text)
+            if len(folded) != len(self.text):
+                return None  # offsets in the folded text would not be offsets in the text
+            self._at = {}
+            if not self.index._empty:
+                for end, (literal, back) in self.index._automaton.iter(folded):
+                    self._at.setdefault(literal, []).append(end - back)
+        starts = self.index.starts[number]
+        found: list[int] = []
+        for literal in starts.literals & self._at.keys():
+            found += self._at[literal]
+        if starts.digits:
+            if self._digits is None:
+                self._digits = [m.start() for m in _DIGIT.finditer(self.text)]
+            found += self._digits
+        for node in starts.classes:
+            found += self._class_members(node)
+        return sorted(set(found))
+
+    def _class_members(self, node) -> list[int]:
+        if node not in self._members:
+            known = self.index._class_memo.setdefault(node, {})
+            offsets = []
+            for offset, char in enumerate(self.text):
+                member = known.get(char)
+                if member is None:
+                    member = node.matches(ord(char))
+                    if len(known) < _MEMO_SIZE:
+                        known[char] = member
+                if member:
+                    offsets.append(offset)
+            self._members[node] = offsets
+        return self._members[node]

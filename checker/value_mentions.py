@@ -19,15 +19,19 @@ import regex
 
 from checker.documents import is_title_case
 from checker.patterns import compiled
-from checker.prefilter import LiteralIndex, MacroAnalyser
+from checker.prefilter import LiteralIndex, MacroAnalyser, fold
 from checker.rulebook import Rulebook, ValueKind
+from checker.scan import StartIndex, SubstringIndex
 from checker.words import Token, lemma, tokens
 
-_MAY_HOLD_VALUE = regex.compile(
-    r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|hundreds|thousands|monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
-)
+_VALUE_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred dozen dozens hundreds thousands monday tuesday "
+    "wednesday thursday friday saturday sunday"
+).split()
+_MAY_HOLD_VALUE = regex.compile(r"\d|(?i:\b(?:" + "|".join(_VALUE_WORDS) + r")\b)")
+_DIGIT = regex.compile(r"\d")
+_VALUE_WORD_INDEX = SubstringIndex(_VALUE_WORDS)
 _YEAR = regex.compile(r"(?:1[6-9]\d{2}|20\d{2})")
 _URLISH = regex.compile(r"\S*(?:https?://|www\.|\.com|\.html?|/)\S*")
 _URL_MARKS = ("/", "www.", ".com", ".htm")
@@ -68,6 +72,10 @@ class ValueFinder:
         self.filter = LiteralIndex(
             [analyser.literals(shape.regex, pattern.pattern) for shape, pattern in self.shapes]
         )
+        self.starts = StartIndex(
+            [pattern for _, pattern in self.shapes],
+            [analyser.starts(shape.regex, pattern.pattern) for shape, pattern in self.shapes],
+        )
         self.label_words = {w.lower() for w in rules.label_words}
         self.modifiers = {w.lower() for w in rules.modifiers}
         self.generic = {w.lower() for w in rules.generic_nouns}
@@ -76,15 +84,16 @@ class ValueFinder:
 
     def find(self, text: str) -> list[ValueMention]:
         """The values of one sentence, left to right, none overlapping another."""
-        if not _MAY_HOLD_VALUE.search(text):
+        if not _may_hold_value(text):
             return []
         taken: list[tuple[int, int]] = []
         found: list[ValueMention] = []
         urls = _url_spans(text)
         words = tokens(text)
+        starts = self.starts.scan(text)  # where each shape can match: tried there only
         for position in self.filter.possible(text):  # the shapes whose literals all occur
             shape, pattern = self.shapes[position]
-            for match in pattern.finditer(text):
+            for match in starts.finditer(position):
                 span = match.span("value") if "value" in pattern.groupindex else match.span()
                 if span[0] == span[1] or _overlaps(match.span(), taken) or _overlaps(span, urls):
                     continue
@@ -205,6 +214,14 @@ class ValueFinder:
                 ("the", "no", "any", "each", "every", "this", "that")
             )
         return False
+
+
+def _may_hold_value(text: str) -> bool:
+    """Whether `text` has a digit or a number or day word (_MAY_HOLD_VALUE), cheaply."""
+    if _DIGIT.search(text):
+        return True
+    # each word must occur in the folded text for the regex to find it
+    return _VALUE_WORD_INDEX.occurs(fold(text)) and bool(_MAY_HOLD_VALUE.search(text))
 
 
 def _keyed(mention: ValueMention, attribute: str, match: regex.Match, policy: str) -> ValueMention:

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker import check
 from checker.dates import reference_date, resolve_text
@@ -14,7 +16,7 @@ from checker.extract import extract
 from checker.parts import part_scope
 from checker.rulebook import load_rulebook
 from checker.sources.text import dateline_date
-from checker.value_mentions import value_finder_for
+from checker.value_mentions import _MAY_HOLD_VALUE, _may_hold_value, value_finder_for
 
 RULEBOOK = load_rulebook()
 EXAMPLES = RULEBOOK.open.examples
@@ -224,3 +226,14 @@ def test_two_values_one_article_gives_are_two_facts(tmp_path):
         "date 2024-05-06\n\nManning found Wayne for a 14-yard touchdown pass in the first half.\n"
     )
     assert _flagged(check([corpus]))  # a third article that gives 14 yards does disagree
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["ONE", "ſeven", "Ten", "often", "\u0663", "x", " ", "K", "n"]), max_size=8
+    )
+)
+def test_the_cheap_value_gate_is_the_regex(pieces):
+    text = "".join(pieces)
+    assert _may_hold_value(text) == bool(_MAY_HOLD_VALUE.search(text))

@@ -10,6 +10,7 @@ from checker.prefilter import (
     RuleFilter,
     fold,
     is_caseless,
+    match_starts,
     required_literals,
     rule_filter_for,
 )
@@ -165,3 +166,16 @@ def test_the_filter_is_sound_on_generated_sentences(words):
         for name, pattern in rule.compiled:
             if pattern.search(text):
                 assert (rule.id, name) in possible, (rule.id, name, text)
+
+
+def test_macro_start_analysis_equals_analysis_of_the_expanded_pattern():
+    rulebook = load_rulebook()
+    analyser = MacroAnalyser(rulebook.definitions, rulebook.word_lists)
+    pairs = [
+        (s.regex, c)
+        for r in rulebook.rules
+        for s, (_, c) in zip(r.rule.patterns, r.compiled, strict=True)
+    ]
+    pairs += [(f"(?i:{r.rule.trigger})", r.trigger) for r in rulebook.rules if r.trigger]
+    for source, pattern in pairs[::4]:
+        assert analyser.starts(source, pattern.pattern) == match_starts(pattern), source
