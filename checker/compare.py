@@ -434,6 +434,8 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         bound, figure = (va, vb) if va.is_bound else (vb, va)
         if _on_edge(bound, figure):
             return None  # 'at least one killed' and 'one dead' say the same
+        if figure.bound != "exact":
+            return None  # 'about 100' and 'at least 70': both hedged, neither more precise
         return Verdict(
             "warning",
             "bound_vs_value",
