@@ -248,6 +248,8 @@ class _Groups:
     def join(self, i: int, j: int) -> None:
         if _different_parties(self.claims[i], self.claims[j]):
             return  # the Red Sox's offer and the Nationals' are two offers
+        if _different_frames(self.claims[i], self.claims[j]):
+            return  # 'villages damaged' and 'people injured': the lexicon keeps them apart
         a, b = self.find(i), self.find(j)
         if a != b and self._compatible(self.sets[a], self.sets[b]):
             self._union(a, b)
@@ -320,3 +322,14 @@ def _different_parties(a: NormalisedClaim, b: NormalisedClaim) -> bool:
     return different_parties(
         a.parties, b.parties, a.named_subject, b.named_subject
     ) or different_periods(a.period, b.period)
+
+
+def _different_frames(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """Whether two claims are keyed by two different frames of the lexicon (killed, injured)."""
+    x, y = _frame(a), _frame(b)
+    return bool((x or y) and x != y)
+
+
+def _frame(claim: NormalisedClaim) -> str:
+    """The frame an open claim was keyed by ('killed'), '' when a verb or its shape keyed it."""
+    return (claim.claim.policy or "").partition(":")[2]

@@ -224,3 +224,13 @@ def test_two_values_one_article_gives_are_two_facts(tmp_path):
         "date 2024-05-06\n\nManning found Wayne for a 14-yard touchdown pass in the first half.\n"
     )
     assert _flagged(check([corpus]))  # a third article that gives 14 yards does disagree
+
+
+def test_counts_keyed_by_different_frames_stay_two_facts(tmp_path):
+    corpus = _two_articles(
+        tmp_path,
+        "A gunman shot three people at a suburban Detroit office building on Monday morning.",
+        "A fired employee shot and killed a woman and wounded two men at the suburban Detroit "
+        "office building on Monday morning.",
+    )
+    assert _flagged(check([corpus])) == []  # shot (3) is not wounded (2)
