@@ -119,7 +119,9 @@ def open_claims(
             continue
         words = tokens(sentence.text)
         predicates = _shared_in_lists(
-            sentence.text, mentions, [reader.predicate(words, m) for m in mentions]
+            sentence.text,
+            mentions,
+            [reader.predicate(words, m, _rivals(m, mentions)) for m in mentions],
         )
         for mention, predicate in zip(mentions, predicates, strict=True):
             start, end = sentence.start + mention.start, sentence.start + mention.end
@@ -152,11 +154,18 @@ class _OpenReader:
         self.orgs = [(o, n) for o, n in context.org_mentions if org_counts[n] >= 2]
         self.guards = _guards_for(rulebook)
 
-    def predicate(self, words: list[Token], mention: ValueMention) -> Predicate | None:
-        """The frame or verb that says what a value is: 'Ten dead', 'killing 10'."""
+    def predicate(
+        self, words: list[Token], mention: ValueMention, others: tuple[tuple[int, int], ...] = ()
+    ) -> Predicate | None:
+        """The frame or verb that says what a value is: 'Ten dead', 'killing 10'.
+
+        `others` are the spans of the sentence's other values of its kind, whose nearer words
+        are theirs.
+        """
         dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
+        end = mention.noun_end or mention.end
         return self._noun_frame(words, mention) or self.lexicon.predicate(
-            words, mention.start, mention.noun_end or mention.end, mention.kind, dimension
+            words, mention.start, end, mention.kind, dimension, others
         )
 
     def claim(
@@ -283,11 +292,15 @@ class _OpenReader:
         return mention.kind == "measure" and "-" in mention.text and modifies in self.thresholds
 
     def _noun_frame(self, words: list[Token], mention: ValueMention) -> Predicate | None:
-        """'Ten dead', '80 injured': the word after the number is itself the predicate."""
+        """'Ten dead', '80 injured', '404 yards rushing': the word after the value is its predicate."""
         if mention.noun_end is None:
             return None
         index = next((i for i, w in enumerate(words) if w.end == mention.noun_end), None)
         found = self.lexicon.frame_at(words, index, mention.kind) if index is not None else None
+        if found is None and index is not None and mention.kind == "measure":
+            word = words[index]  # '404 yards rushing': the verb after the unit keys the measure
+            if self.lexicon.is_verb_like(word.text):
+                return Predicate(lemma(word.text), None, word.start, word.end)
         if found is None:
             return None
         frame, size = found
@@ -434,6 +447,15 @@ class _OpenReader:
         return qualifiers_for(
             self.context, sentence, mention.start, mention.end, _CLAIM_KIND[mention.kind]
         )
+
+
+def _rivals(mention: ValueMention, mentions: list[ValueMention]) -> tuple[tuple[int, int], ...]:
+    """The spans of the sentence's other values of the same kind ('three shot, two killed')."""
+    return tuple(
+        (m.start, m.noun_end or m.end)
+        for m in mentions
+        if m is not mention and m.kind == mention.kind
+    )
 
 
 _LIST_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
