@@ -250,6 +250,8 @@ class _Groups:
             return  # the Red Sox's offer and the Nationals' are two offers
         if _different_frames(self.claims[i], self.claims[j]):
             return  # 'villages damaged' and 'people injured': the lexicon keeps them apart
+        if _different_nouns(self.claims[i], self.claims[j]):
+            return  # 'three turnovers' and 'two running backs' count different things
         a, b = self.find(i), self.find(j)
         if a != b and self._compatible(self.sets[a], self.sets[b]):
             self._union(a, b)
@@ -333,3 +335,9 @@ def _different_frames(a: NormalisedClaim, b: NormalisedClaim) -> bool:
 def _frame(claim: NormalisedClaim) -> str:
     """The frame an open claim was keyed by ('killed'), '' when a verb or its shape keyed it."""
     return (claim.claim.policy or "").partition(":")[2]
+
+
+def _different_nouns(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """Whether two counts count different nouns ('rifles', 'magazines')."""
+    x, y = a.claim.counted, b.claim.counted
+    return bool(x and y and x != y)

@@ -81,5 +81,8 @@ class Claim(BaseModel):
         (), description="Like `alternatives`, for the object."
     )
     org: str | None = Field(None, description="The organisation a title is held at.")
+    counted: str | None = Field(
+        None, description="The noun a count counts ('rifle'); None for people or a bare number."
+    )
     qualifiers: Qualifiers = Field(default_factory=Qualifiers)
     evidence: Evidence

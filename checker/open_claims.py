@@ -39,6 +39,7 @@ _MONTHS = frozenset(
 UNNAMED_EVENT = "the reported event"  # what a toll is about when no article names the event
 MIN_SENTENCE_WORDS = 4  # fewer words around the values: a dateline or a label, not a statement
 _CLAUSE_BREAK = regex.compile(r"[,;:()]")
+_CLAUSE_MARKS = frozenset(",;:()\u2014")
 _CLAIM_KIND: dict[ValueKind, ClaimKind] = {
     "money": "money",
     "percent": "percent",
@@ -219,12 +220,14 @@ class _OpenReader:
             rule=f"{OPEN_PACK}.{mention.kind}",
             pattern=mention.shape,
         )
+        counted = mention.noun if mention.kind == "count" and mention.noun != "people" else None
         return Claim(
             kind=_CLAIM_KIND[mention.kind],
             subject=subject,
             subject_type=subject_type,
             attribute=attribute,
             policy=policy,
+            counted=counted,
             value=self._hedged(sentence.text, mention),
             qualifiers=self._qualifiers(sentence, mention),
             evidence=evidence,
@@ -513,12 +516,17 @@ BARE_COUNT_REACH = 3  # words between a bare number and the frame that says what
 
 
 def _beside(words: list[Token], mention: ValueMention, predicate: Predicate | None) -> bool:
-    """Whether a bare number is next to its frame ('killing 10', '10 were killed')."""
+    """Whether a bare number is next to its frame, in its clause ('killing 10', '10 were killed').
+
+    'Of the 23 pirates arrested, 12 are reported to be Somali': the 12 are not the arrested.
+    """
     if predicate is None:
         return False
     low, high = min(mention.end, predicate.end), max(mention.start, predicate.start)
-    between = [w for w in words if low <= w.start and w.end <= high and w.text[0].isalnum()]
-    return len(between) <= BARE_COUNT_REACH
+    between = [w.text for w in words if low <= w.start and w.end <= high]
+    if any(w in _CLAUSE_MARKS for w in between):
+        return False
+    return sum(1 for w in between if w[0].isalnum()) <= BARE_COUNT_REACH
 
 
 def _attribute(mention: ValueMention, predicate: Predicate | None, lexicon: Lexicon) -> str | None:

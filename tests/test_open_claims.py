@@ -234,3 +234,17 @@ def test_counts_keyed_by_different_frames_stay_two_facts(tmp_path):
         "office building on Monday morning.",
     )
     assert _flagged(check([corpus])) == []  # shot (3) is not wounded (2)
+
+
+def test_counts_of_different_nouns_stay_two_facts(tmp_path):
+    corpus = _two_articles(
+        tmp_path,
+        "The Navy seized 14 rifles from the pirate boat on Friday, the officer said.",
+        "The Navy seized 12 magazines from the pirate boat on Friday, the officer said.",
+    )
+    report = check([corpus])
+    assert {c.attribute for c in report.claims if c.kind == "count"} == {
+        "seized rifle",
+        "seized magazine",
+    }
+    assert _flagged(report) == []
