@@ -70,6 +70,9 @@ class _Guards:
     record_scope: regex.Pattern  # '9-1 in one-possession games': a split, not the record
     trailing: regex.Pattern  # '300 yards or more'
     leading: dict[str, str]  # a trailing hedge -> the hedge that means it before a value
+    rate_after: regex.Pattern  # '$23 million per season'
+    rate_before: regex.Pattern  # 'an average annual value of $21 million'
+    rates: dict[str, str]  # a rate marker (lowered) -> the stretch it is per
 
 
 @functools.lru_cache(maxsize=8)
@@ -96,7 +99,27 @@ def _guards_for(rulebook: Rulebook) -> _Guards:
             regex.compile(rf"^\s*({alternation(trailing)})\b", regex.I) if trailing else _NEVER
         ),
         leading={k.lower(): v for k, v in trailing.items()},
+        **_rate_guards(vocabulary),
     )
+
+
+def _rate_guards(vocabulary) -> dict:
+    after, before = vocabulary.rate_markers, vocabulary.rate_openers
+    unless = vocabulary.rate_exceptions
+    not_time = rf"(?!\s+(?:{alternation(unless)})\b)" if unless else ""
+    return {
+        "rate_after": (
+            regex.compile(rf"^\s*(?P<rate>{alternation(after)})\b{not_time}", regex.I)
+            if after
+            else _NEVER
+        ),
+        "rate_before": (
+            regex.compile(rf"\b(?P<rate>{alternation(before)})\s+(?:[\w'-]+\s+){{0,5}}$", regex.I)
+            if before
+            else _NEVER
+        ),
+        "rates": {" ".join(k.lower().split()): v for k, v in (*before.items(), *after.items())},
+    }
 
 
 def is_open_rule(rule_id: str) -> bool:
@@ -191,6 +214,8 @@ class _OpenReader:
         attribute = _attribute(mention, predicate, self.words)
         if not attribute:
             return None
+        if mention.kind == "money" and (stretch := self._rate(sentence.text, mention)):
+            attribute = f"{attribute} per {stretch}"  # a rate and a total are two facts
         about_event = (frame is not None and frame.subject == "event") or mention.kind == "time"
         subject, subject_type = self._subject(sentence, mention, about_event)
         if not subject:
@@ -232,6 +257,16 @@ class _OpenReader:
             qualifiers=self._qualifiers(sentence, mention),
             evidence=evidence,
         )
+
+    def _rate(self, text: str, mention: ValueMention) -> str | None:
+        """The stretch an amount is per: '$23 million per season' or 'annual $21 million'."""
+        guards = self.guards
+        found = guards.rate_after.match(text[mention.end :]) or guards.rate_before.search(
+            text[: mention.start]
+        )
+        if not found:
+            return None
+        return guards.rates.get(" ".join(found.group("rate").lower().split()))
 
     def _is_record(self, text: str, mention: ValueMention) -> bool:
         """'to improve to 11-4', 'a 10-5 record', '(9-5)': a record to date, not a game's score."""
