@@ -46,5 +46,9 @@ class PeriodFinder:
 
 
 def different_periods(a: str | None, b: str | None) -> bool:
-    """Whether two values are counted over periods that both sentences name, and differ."""
-    return bool(a and b and a != b)
+    """Whether two values are counted over different periods.
+
+    A count over a named stretch ('86 arrests over the course of Saturday's protests') is a
+    part of a count that names none ('more than 200 arrested'), not another figure for it.
+    """
+    return bool((a or b) and a != b)

@@ -114,6 +114,22 @@ def test_counts_over_different_periods_are_two_facts(tmp_path):
     assert [sorted(v.value for v in d.values) for d in flagged] == [["2", "5"]]
 
 
+def test_a_count_over_a_named_period_is_a_part_of_one_over_none(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2024-05-06",
+                "Police made 86 arrests over the course of the first night of protests.",
+            ),
+            "b.txt": ("2024-05-06", "Police made 210 arrests during the protests."),
+            "c.txt": ("2024-05-06", "Police made 240 arrests during the protests."),
+        },
+    )
+    flagged = _flagged(check([corpus]))
+    assert [sorted(v.value for v in d.values) for d in flagged] == [["210", "240"]]
+
+
 def test_open_values_far_apart_are_two_facts(tmp_path):
     corpus = _corpus(
         tmp_path,
