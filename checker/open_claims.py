@@ -207,7 +207,7 @@ class _OpenReader:
             return self._shaped(sentence, mention, mention.attribute)
         if mention.kind == "score" and self._is_record(sentence.text, mention):
             return self._record(sentence, mention)  # a record says what it is: no frame needed
-        if not _is_keyed(mention, predicate) or self._is_name(mention):
+        if not _is_keyed(mention, predicate) or self._is_name(mention) or _is_class(mention):
             return None
         if mention.kind == "count" and not mention.noun and not _beside(words, mention, predicate):
             return None  # 'nine in favour of the death penalty': a bare number far from 'death'
@@ -545,6 +545,17 @@ def _is_keyed(mention: ValueMention, predicate: Predicate | None) -> bool:
     if mention.kind in ("score", "year"):
         return frame is not None  # a year or a score needs a frame: 'found in 1991' is too vague
     return True
+
+
+def _is_class(mention: ValueMention) -> bool:
+    """'the seven-year offers': a measure of several things, not of the one the story reports."""
+    modifies = (mention.modifies or "").lower()
+    return (
+        mention.kind == "measure"
+        and "-" in mention.text
+        and modifies.endswith("s")
+        and lemma(modifies) != modifies
+    )
 
 
 BARE_COUNT_REACH = 3  # words between a bare number and the frame that says what it counts
