@@ -3,7 +3,8 @@
 "Two touchdowns in his last two games" and "eight touchdowns since Week 11" are counts over
 different stretches, not two counts of one thing. A period is the marker the vocabulary
 lists ('since', 'in the last', 'this season') with the few words after it, up to the next
-punctuation, as comparable words: possessives and articles dropped, numbers as digits.
+punctuation, as comparable words: possessives and articles dropped, numbers as digits; else a
+span of years ('as director (1999-2003)').
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import regex
 from checker.lexicon import Lexicon
 from checker.rulebook import alternation
 
+_YEAR_SPAN = regex.compile(r"\b((?:1[89]|20)\d\d)\s*[-\u2013]\s*((?:1[89]|20)?\d\d)\b")
 PERIOD_WORDS = 3  # words after a marker that say which stretch ('last two games')
 _FILLER = frozenset({"the", "his", "her", "their", "its", "our", "a", "an"})
 
@@ -36,7 +38,8 @@ class PeriodFinder:
         """The period the sentence's values are counted over, as comparable words."""
         match = self._marker.search(sentence)
         if not match:
-            return None
+            span = _YEAR_SPAN.search(sentence)  # 'four seasons as director (1999-2003)'
+            return f"{span.group(1)}-{span.group(2)}" if span else None
         words = f"{match.group('marker')} {match.group('rest')}".casefold().split()
         return " ".join(self._plain(w) for w in words if w not in _FILLER)
 

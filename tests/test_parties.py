@@ -130,6 +130,20 @@ def test_a_count_over_a_named_period_is_a_part_of_one_over_none(tmp_path):
     assert [sorted(v.value for v in d.values) for d in flagged] == [["210", "240"]]
 
 
+def test_a_span_of_years_names_the_period_of_a_count(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2024-05-06", "DiLeo has spent 19 seasons with the 76ers."),
+            "b.txt": (
+                "2024-05-06",
+                "DiLeo spent four seasons as director of scouting (1999-2003).",
+            ),
+        },
+    )
+    assert _flagged(check([corpus])) == []
+
+
 def test_open_values_far_apart_are_two_facts(tmp_path):
     corpus = _corpus(
         tmp_path,
