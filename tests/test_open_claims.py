@@ -248,3 +248,17 @@ def test_counts_of_different_nouns_stay_two_facts(tmp_path):
         "seized magazine",
     }
     assert _flagged(report) == []
+
+
+def test_a_month_in_an_undated_story_sets_an_earlier_event_apart():
+    text = (
+        "An earthquake hit the island on Sunday, injuring five people. "
+        "A stronger quake struck the region in September, injuring 40 people. "
+        "That temblor caused heavy damage to homes in September, injuring almost 50."
+    )
+    injured = {c.value: c.subject for c in _open(text) if c.attribute == "injured"}
+    assert injured == {
+        "five": "earthquake",
+        "40": "earthquake (September)",
+        "almost 50": "earthquake (September)",
+    }
