@@ -252,6 +252,8 @@ class _Groups:
             return  # 'villages damaged' and 'people injured': the lexicon keeps them apart
         if _different_nouns(self.claims[i], self.claims[j]):
             return  # 'three turnovers' and 'two running backs' count different things
+        if _different_moves(self.claims[i], self.claims[j]):
+            return  # 'plunged 5.4 per cent' (in the day) is not 'closed down 3.9 percent'
         a, b = self.find(i), self.find(j)
         if a != b and self._compatible(self.sets[a], self.sets[b]):
             self._union(a, b)
@@ -341,3 +343,14 @@ def _different_nouns(a: NormalisedClaim, b: NormalisedClaim) -> bool:
     """Whether two counts count different nouns ('rifles', 'magazines')."""
     x, y = a.claim.counted, b.claim.counted
     return bool(x and y and x != y)
+
+
+def _different_moves(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """Whether two percentages are keyed by different verbs or frames (rose, fell, closed).
+
+    A percentage is a change or a share its verb names: the words around it are alike for
+    a rise and a fall, so only one key (a frame gathers synonyms) makes them one fact.
+    """
+    if a.claim.kind != "percent" or b.claim.kind != "percent":
+        return False
+    return a.attribute.split()[:1] != b.attribute.split()[:1]

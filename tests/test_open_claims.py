@@ -262,3 +262,13 @@ def test_a_month_in_an_undated_story_sets_an_earlier_event_apart():
         "40": "earthquake (September)",
         "almost 50": "earthquake (September)",
     }
+
+
+@pytest.mark.parametrize("verb, flagged", [("closed down", 0), ("plunged", 1)])
+def test_percentages_keyed_by_different_verbs_stay_two_facts(tmp_path, verb, flagged):
+    corpus = _two_articles(
+        tmp_path,
+        "Markets reacted with alarm on Wednesday as Greek stocks plunged 5.4 per cent.",
+        f"Markets reacted with alarm on Wednesday as Greek stocks {verb} 3.9 percent.",
+    )
+    assert len(_flagged(check([corpus]))) == flagged
