@@ -32,6 +32,13 @@ class PeriodFinder:
             rf"(?P<rest>(?:\s+[\w'’-]+){{0,{PERIOD_WORDS}}})",
             regex.I,
         )
+        spans = [u for u, (dimension, _) in vocabulary.units.items() if dimension == "months"]
+        numbers = alternation([*vocabulary.number_words, "a", "an"])
+        self._within = regex.compile(  # 'the second in two days', 'in less than a month'
+            rf"\b(?:in|within)\s+(?:less\s+than\s+|under\s+)?(?:{numbers}|\d+)\s+"
+            rf"(?:{alternation(spans)})\b",
+            regex.I,
+        )
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one finder per rulebook, sentences repeat
     def of(self, sentence: str) -> str | None:
@@ -39,7 +46,11 @@ class PeriodFinder:
         match = self._marker.search(sentence)
         if not match:
             span = _YEAR_SPAN.search(sentence)  # 'four seasons as director (1999-2003)'
-            return f"{span.group(1)}-{span.group(2)}" if span else None
+            if span:
+                return f"{span.group(1)}-{span.group(2)}"
+            within = self._within.search(sentence)
+            words = within.group(0).casefold().split() if within else []
+            return " ".join(self._plain(w) for w in words if w not in _FILLER) or None
         words = f"{match.group('marker')} {match.group('rest')}".casefold().split()
         return " ".join(self._plain(w) for w in words if w not in _FILLER)
 

@@ -144,6 +144,23 @@ def test_a_span_of_years_names_the_period_of_a_count(tmp_path):
     assert _flagged(check([corpus])) == []
 
 
+def test_ranks_over_different_periods_are_two_facts(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2024-05-06",
+                "Pierre Thomas is the fifth Saints running back to go on injured reserve this season.",
+            ),
+            "b.txt": (
+                "2024-05-06",
+                "Pierre Thomas is the second Saints running back in two days to go on injured reserve.",
+            ),
+        },
+    )
+    assert _flagged(check([corpus])) == []
+
+
 def test_open_values_far_apart_are_two_facts(tmp_path):
     corpus = _corpus(
         tmp_path,
