@@ -161,6 +161,21 @@ def test_ranks_over_different_periods_are_two_facts(tmp_path):
     assert _flagged(check([corpus])) == []
 
 
+def test_an_article_that_gives_both_values_tells_two_facts_apart(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2024-05-06",
+                "Gigante died while serving a 12-year sentence for racketeering. "
+                "Decades earlier, Gigante was sentenced to seven years in prison for narcotics.",
+            ),
+            "b.txt": ("2024-05-06", "Gigante was serving a 12-year sentence for racketeering."),
+        },
+    )
+    assert _flagged(check([corpus])) == []
+
+
 def test_open_values_far_apart_are_two_facts(tmp_path):
     corpus = _corpus(
         tmp_path,
