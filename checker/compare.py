@@ -168,6 +168,8 @@ class Comparer:
         """Whether two claims disagree, and how badly; None when they agree."""
         if _open_pair(a, b) and (_different_parties(a, b) or _far_apart(a.value, b.value)):
             return None  # two offers, two passes, two heists: two facts
+        if _open_pair(a, b) and a.claim.qualifiers.whole != b.claim.qualifiers.whole:
+            return None  # 'nationwide' and a count that does not say: a whole and maybe a part
         if a.period and b.period and a.period != b.period:
             return None  # 'the fifth this season' and 'the second in two days': two counts
         if a.value.unit == "age" and b.value.unit == "age":

@@ -272,3 +272,12 @@ def test_percentages_keyed_by_different_verbs_stay_two_facts(tmp_path, verb, fla
         f"Markets reacted with alarm on Wednesday as Greek stocks {verb} 3.9 percent.",
     )
     assert len(_flagged(check([corpus]))) == flagged
+
+
+def test_a_count_said_to_be_the_whole_is_not_compared_with_one_that_does_not_say(tmp_path):
+    corpus = _two_articles(
+        tmp_path,
+        "Police said as many as 20,000 people took to the streets of Athens on Wednesday.",
+        "An estimated 100,000 people took to the streets on Wednesday in nationwide strikes.",
+    )
+    assert _flagged(check([corpus])) == []
