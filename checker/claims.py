@@ -42,6 +42,10 @@ class Qualifiers(BaseModel):
         False,
         description="The sentence denies the value or calls it wrong: not the source's own claim.",
     )
+    reference: bool = Field(
+        False,
+        description="A figure another is measured against ('surpassing the $90 million deal').",
+    )
     generic: bool = Field(
         False,
         description="A general statement ('a magnitude 6 quake can...'), not about the story.",

@@ -76,7 +76,8 @@ def comparison_groups(
     """The claims that are compared with each other, by (subject, attribute, scope)."""
     groups: dict[tuple[str, str, str], list[NormalisedClaim]] = defaultdict(list)
     for claim in claims:
-        if not claim.claim.qualifiers.disputed and not claim.claim.qualifiers.generic:
+        qualifiers = claim.claim.qualifiers
+        if not (qualifiers.disputed or qualifiers.generic or qualifiers.reference):
             groups[(claim.subject, claim.attribute, claim.scope or "")].append(claim)
     return groups
 

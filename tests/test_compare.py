@@ -151,6 +151,23 @@ def test_a_hedged_figure_that_meets_a_bound_agrees_with_it(tmp_path):
     assert {v.value for v in injuries.values} == {"90", "at least 70"}
 
 
+def test_a_figure_brought_in_for_comparison_is_another_fact(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2024-03-01", "The Angels said the deal is worth $160 million."),
+            "b.md": (
+                "2024-03-01",
+                "The offer would be the biggest in club history, surpassing the $90 million "
+                "deal the Angels gave to Hunter.",
+            ),
+        },
+    )
+    assert [d for d in report.discrepancies if d.severity != "info"] == []
+    [reference] = [c for c in report.claims if c.value == "$90 million"]
+    assert reference.document == "b.md"
+
+
 def test_rounding_is_tolerated(tmp_path):
     report = _corpus(
         tmp_path,
