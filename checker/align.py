@@ -248,6 +248,12 @@ class _Groups:
     def join(self, i: int, j: int) -> None:
         if _different_parties(self.claims[i], self.claims[j]):
             return  # the Red Sox's offer and the Nationals' are two offers
+        if _different_frames(self.claims[i], self.claims[j]):
+            return  # 'villages damaged' and 'people injured': the lexicon keeps them apart
+        if _different_nouns(self.claims[i], self.claims[j]):
+            return  # 'three turnovers' and 'two running backs' count different things
+        if _different_moves(self.claims[i], self.claims[j]):
+            return  # 'plunged 5.4 per cent' (in the day) is not 'closed down 3.9 percent'
         a, b = self.find(i), self.find(j)
         if a != b and self._compatible(self.sets[a], self.sets[b]):
             self._union(a, b)
@@ -320,3 +326,31 @@ def _different_parties(a: NormalisedClaim, b: NormalisedClaim) -> bool:
     return different_parties(
         a.parties, b.parties, a.named_subject, b.named_subject
     ) or different_periods(a.period, b.period)
+
+
+def _different_frames(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """Whether two claims are keyed by two different frames of the lexicon (killed, injured)."""
+    x, y = _frame(a), _frame(b)
+    return bool((x or y) and x != y)
+
+
+def _frame(claim: NormalisedClaim) -> str:
+    """The frame an open claim was keyed by ('killed'), '' when a verb or its shape keyed it."""
+    return (claim.claim.policy or "").partition(":")[2]
+
+
+def _different_nouns(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """Whether two counts count different nouns ('rifles', 'magazines')."""
+    x, y = a.claim.counted, b.claim.counted
+    return bool(x and y and x != y)
+
+
+def _different_moves(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """Whether two percentages are keyed by different verbs or frames (rose, fell, closed).
+
+    A percentage is a change or a share its verb names: the words around it are alike for
+    a rise and a fall, so only one key (a frame gathers synonyms) makes them one fact.
+    """
+    if a.claim.kind != "percent" or b.claim.kind != "percent":
+        return False
+    return a.attribute.split()[:1] != b.attribute.split()[:1]

@@ -42,6 +42,10 @@ class Qualifiers(BaseModel):
         False,
         description="The sentence denies the value or calls it wrong: not the source's own claim.",
     )
+    reference: bool = Field(
+        False,
+        description="A figure another is measured against ('surpassing the $90 million deal').",
+    )
     generic: bool = Field(
         False,
         description="A general statement ('a magnitude 6 quake can...'), not about the story.",
@@ -81,5 +85,8 @@ class Claim(BaseModel):
         (), description="Like `alternatives`, for the object."
     )
     org: str | None = Field(None, description="The organisation a title is held at.")
+    counted: str | None = Field(
+        None, description="The noun a count counts ('rifle'); None for people or a bare number."
+    )
     qualifiers: Qualifiers = Field(default_factory=Qualifiers)
     evidence: Evidence

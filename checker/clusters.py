@@ -89,12 +89,12 @@ def side_by_side(left: Cluster, right: Cluster) -> bool:
     A sentence that gives '14.9 points' and 'five points', or '$160 million' and
     '$140 million', is telling two facts apart, not disagreeing with itself; so is an
     article that gives a 41-yard and a one-yard touchdown in two sentences, when open claims
-    (whose keys are coarse) give both: the subject and attribute that group them are too
-    coarse to compare them.
+    (whose keys are coarse) give either: the subject and attribute that group them are too
+    coarse to compare them ('a 12-year sentence' and a pack's 'sentenced to seven years').
     """
     if not left.steady.isdisjoint(right.steady):
         return True
-    if not (_all_open(left) and _all_open(right)):
+    if not (_all_open(left) or _all_open(right)):
         return False  # a pack's attribute is precise: one article giving two values is news
     return bool(_documents(left.steady) & _documents(right.steady))
 

@@ -76,7 +76,8 @@ def comparison_groups(
     """The claims that are compared with each other, by (subject, attribute, scope)."""
     groups: dict[tuple[str, str, str], list[NormalisedClaim]] = defaultdict(list)
     for claim in claims:
-        if not claim.claim.qualifiers.disputed and not claim.claim.qualifiers.generic:
+        qualifiers = claim.claim.qualifiers
+        if not (qualifiers.disputed or qualifiers.generic or qualifiers.reference):
             groups[(claim.subject, claim.attribute, claim.scope or "")].append(claim)
     return groups
 
@@ -168,6 +169,10 @@ class Comparer:
         """Whether two claims disagree, and how badly; None when they agree."""
         if _open_pair(a, b) and (_different_parties(a, b) or _far_apart(a.value, b.value)):
             return None  # two offers, two passes, two heists: two facts
+        if _open_pair(a, b) and a.claim.qualifiers.whole != b.claim.qualifiers.whole:
+            return None  # 'nationwide' and a count that does not say: a whole and maybe a part
+        if a.period and b.period and a.period != b.period:
+            return None  # 'the fifth this season' and 'the second in two days': two counts
         if a.value.unit == "age" and b.value.unit == "age":
             return self._ages(a, b)
         verdict = self._values(a, b)
@@ -434,6 +439,8 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         bound, figure = (va, vb) if va.is_bound else (vb, va)
         if _on_edge(bound, figure):
             return None  # 'at least one killed' and 'one dead' say the same
+        if figure.bound != "exact":
+            return None  # 'about 100' and 'at least 70': both hedged, neither more precise
         return Verdict(
             "warning",
             "bound_vs_value",

@@ -22,6 +22,8 @@ def time_apart(text: str, published: dt.date | None, main_year: int | None) -> s
     """The time that places a sentence well before the story ('December 2003'), if any."""
     for match in find_time_expressions(text):
         span = resolve_text(match.group(0), published, "past")
+        if span is None and published is None and _is_past_stretch(match):
+            return " ".join(match.group(0).split())  # an undated story's 'in September'
         if span is None:
             continue
         if published is not None:
@@ -30,6 +32,16 @@ def time_apart(text: str, published: dt.date | None, main_year: int | None) -> s
         elif span.precision != "day" and main_year is not None and span.end.year < main_year:
             return span.label()
     return None
+
+
+def _is_past_stretch(match) -> bool:
+    """A month or a year before an undated story ('in September', 'last year'): an earlier event.
+
+    A story reports its own event by the day ('on Sunday'); a bare month is another one's.
+    """
+    groups = match.groupdict()
+    month_only = groups.get("month") and not groups.get("rel")
+    return bool(month_only or (groups.get("relyear") or "").lower() == "last")
 
 
 def earlier_event(text: str, earlier: regex.Pattern | None) -> bool:

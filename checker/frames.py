@@ -45,17 +45,26 @@ class FrameLexicon:
         self.frames = {f.name: f for f in rules.frames}
 
     def predicate(
-        self, words: list[Token], start: int, end: int, kind: str, dimension: str | None = None
+        self,
+        words: list[Token],
+        start: int,
+        end: int,
+        kind: str,
+        dimension: str | None = None,
+        others: tuple[tuple[int, int], ...] = (),
     ) -> Predicate | None:
         """The predicate nearest to a value of `kind` at [start, end): in its clause, then nearby.
 
         Only frames that key this kind of value count ('struck' dates an event, it does not
         count anything); a frame limited to some `dimensions` keys only measures of those.
+        A word nearer another value of the sentence (`others`, character spans) is that
+        value's: 'shot three co-workers, killing two' does not say the three were killed.
         """
-        index = [i for i, w in enumerate(words) if start <= w.start < end]
+        index = _indexes(words, start, end)
         if not index:
             return None
         first, last = index[0], index[-1]
+        rivals = tuple(found for s, e in others if (found := _indexes(words, s, e)))
         low, high = _clause(words, first, last)
         if kind in _DATED_KINDS:
             # A date or a time belongs to the predicate beside it, in its own clause, or in
@@ -63,11 +72,11 @@ class FrameLexicon:
             if low == 0 and high < len(words) and words[high].text == ",":
                 high = _clause(words, high + 1, high + 1)[1]
             low, high = max(low, first - _DATE_REACH), min(high, last + _DATE_REACH + 1)
-            return self._nearest(words, first, last, low, high, kind, dimension)
+            return self._nearest(words, first, last, low, high, kind, dimension, rivals)
         reach_low = max(0, first - _SENTENCE_REACH)
         reach_high = min(len(words), last + _SENTENCE_REACH + 1)
-        return self._nearest(words, first, last, low, high, kind, dimension) or self._nearest(
-            words, first, last, reach_low, reach_high, kind, dimension, frames_only=True
+        return self._nearest(words, first, last, low, high, kind, dimension, rivals) or (
+            self._nearest(words, first, last, reach_low, reach_high, kind, dimension, rivals, True)
         )
 
     def frame_at(
@@ -92,21 +101,23 @@ class FrameLexicon:
         high: int,
         kind: str,
         dimension: str | None,
+        rivals: tuple[list[int], ...] = (),
         frames_only: bool = False,
     ) -> Predicate | None:
         for i in _by_distance(first, last, low, high):
             word = words[i]
-            if not word.text[0].isalpha():
+            if not word.text[0].isalpha() or _nearer_a_rival(i, first, last, rivals):
                 continue
             found = self.frame_at(words, i, kind, dimension)
             if found is not None:
                 frame, size = found
                 return Predicate(frame.name, frame, word.start, words[i + size - 1].end)
-            if not frames_only and self._verb_like(word.text):
+            if not frames_only and self.is_verb_like(word.text):
                 return Predicate(lemma(word.text), None, word.start, word.end)
         return None
 
-    def _verb_like(self, word: str) -> bool:
+    def is_verb_like(self, word: str) -> bool:
+        """An inflected verb form ('killing', 'rushing') that is not a word never keyed."""
         lowered = word.lower()
         if not word.isalpha() or word[0].isupper() or len(lowered) < 4:
             return False
@@ -118,6 +129,20 @@ class FrameLexicon:
             and base != lowered
             and not lowered.endswith("s")
         )
+
+
+def _indexes(words: list[Token], start: int, end: int) -> list[int]:
+    return [i for i, w in enumerate(words) if start <= w.start < end]
+
+
+def _gap(i: int, indexes: list[int]) -> int:
+    return indexes[0] - i if i < indexes[0] else i - indexes[-1]
+
+
+def _nearer_a_rival(i: int, first: int, last: int, rivals: tuple[list[int], ...]) -> bool:
+    """Whether word i is nearer another value of the sentence than the one at [first, last]."""
+    own = _gap(i, [first, last])
+    return any(_gap(i, r) < own for r in rivals if not r[0] <= i <= r[-1])
 
 
 def _fits(frame: Frame, kind: str, dimension: str | None) -> bool:

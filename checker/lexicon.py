@@ -51,6 +51,12 @@ class Lexicon:
             rf"\b(?:{denial})\s+(?:the\s+|a\s+|any\s+)?(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", regex.I
         )
         self.generic = _words(alternation(vocabulary.generic_markers))
+        comparisons = vocabulary.comparison_markers
+        self.comparison = (
+            regex.compile(rf"\b(?:{alternation(comparisons)})\s+(?:[\w'’-]+\s+){{0,4}}?$", regex.I)
+            if comparisons
+            else None
+        )
         self.error_before = _words(alternation(vocabulary.error_adverbs))
         self.error_after = regex.compile(
             rf"^[^.;]{{0,60}}?\b(?:was|were|is|are|had\s+been|has\s+been|proved|turned\s+out\s+to\s+be)\s+"
@@ -114,6 +120,14 @@ class Lexicon:
     def is_generic(self, sentence: str) -> bool:
         """'A magnitude 6 quake can cause severe damage': a general statement, not a report."""
         return bool(compiled(r"\s*(?i:an?)\b").match(sentence) and self.generic.search(sentence))
+
+    def is_reference(self, sentence: str, start: int) -> bool:
+        """'surpassing the $90 million deal': a figure brought in to measure another against."""
+        before = sentence[max(0, start - 60) : start]
+        clause = before[max(before.rfind(","), before.rfind(";")) + 1 :]
+        if len(clause.split()) <= 1:  # 'the previous club record, the $90 million': apposition
+            clause = before.rstrip(" ,").removesuffix(clause.strip()).rstrip(" ,")
+        return bool(self.comparison and self.comparison.search(clause + " "))
 
     def disputed(self, sentence: str, start: int, end: int) -> bool:
         """True when the sentence denies the value or calls it wrong ('not $5bn', 'denied reports that')."""

@@ -253,18 +253,19 @@ class Mentions:
     def event_apart(self, event: str | None, sentence: Sentence) -> str | None:
         """`event`, or another one when the sentence sets it apart (checker.events).
 
-        A sentence that opens with 'It' or 'That' goes on about the previous one's event.
+        A sentence that opens with 'It' or 'That' goes on about the previous one's event,
+        unless it dates its own.
         """
         if event is None:
             return None
-        if sentence.index and _GOES_ON.match(sentence.text):
-            return self.event_apart(event, self.sentences[sentence.index - 1])
         published = self.document.published
         if self._main_year is _UNSET:
             self._main_year = main_year([s.text for s in self.sentences], published)
         when = time_apart(sentence.text, published, self._main_year)
         if when:
             return f"{event} ({when})"
+        if sentence.index and _GOES_ON.match(sentence.text):
+            return self.event_apart(event, self.sentences[sentence.index - 1])
         if earlier_event(sentence.text, self._earlier):
             return f"earlier {event}"
         if self._places is _UNSET:

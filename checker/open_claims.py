@@ -39,6 +39,7 @@ _MONTHS = frozenset(
 UNNAMED_EVENT = "the reported event"  # what a toll is about when no article names the event
 MIN_SENTENCE_WORDS = 4  # fewer words around the values: a dateline or a label, not a statement
 _CLAUSE_BREAK = regex.compile(r"[,;:()]")
+_CLAUSE_MARKS = frozenset(",;:()\u2014")
 _CLAIM_KIND: dict[ValueKind, ClaimKind] = {
     "money": "money",
     "percent": "percent",
@@ -69,6 +70,9 @@ class _Guards:
     record_scope: regex.Pattern  # '9-1 in one-possession games': a split, not the record
     trailing: regex.Pattern  # '300 yards or more'
     leading: dict[str, str]  # a trailing hedge -> the hedge that means it before a value
+    rate_after: regex.Pattern  # '$23 million per season'
+    rate_before: regex.Pattern  # 'an average annual value of $21 million'
+    rates: dict[str, str]  # a rate marker (lowered) -> the stretch it is per
 
 
 @functools.lru_cache(maxsize=8)
@@ -95,7 +99,27 @@ def _guards_for(rulebook: Rulebook) -> _Guards:
             regex.compile(rf"^\s*({alternation(trailing)})\b", regex.I) if trailing else _NEVER
         ),
         leading={k.lower(): v for k, v in trailing.items()},
+        **_rate_guards(vocabulary),
     )
+
+
+def _rate_guards(vocabulary) -> dict:
+    after, before = vocabulary.rate_markers, vocabulary.rate_openers
+    unless = vocabulary.rate_exceptions
+    not_time = rf"(?!\s+(?:{alternation(unless)})\b)" if unless else ""
+    return {
+        "rate_after": (
+            regex.compile(rf"^\s*(?P<rate>{alternation(after)})\b{not_time}", regex.I)
+            if after
+            else _NEVER
+        ),
+        "rate_before": (
+            regex.compile(rf"\b(?P<rate>{alternation(before)})\s+(?:[\w'-]+\s+){{0,5}}$", regex.I)
+            if before
+            else _NEVER
+        ),
+        "rates": {" ".join(k.lower().split()): v for k, v in (*before.items(), *after.items())},
+    }
 
 
 def is_open_rule(rule_id: str) -> bool:
@@ -119,7 +143,9 @@ def open_claims(
             continue
         words = tokens(sentence.text)
         predicates = _shared_in_lists(
-            sentence.text, mentions, [reader.predicate(words, m) for m in mentions]
+            sentence.text,
+            mentions,
+            [reader.predicate(words, m, _rivals(m, mentions)) for m in mentions],
         )
         for mention, predicate in zip(mentions, predicates, strict=True):
             start, end = sentence.start + mention.start, sentence.start + mention.end
@@ -152,11 +178,18 @@ class _OpenReader:
         self.orgs = [(o, n) for o, n in context.org_mentions if org_counts[n] >= 2]
         self.guards = _guards_for(rulebook)
 
-    def predicate(self, words: list[Token], mention: ValueMention) -> Predicate | None:
-        """The frame or verb that says what a value is: 'Ten dead', 'killing 10'."""
+    def predicate(
+        self, words: list[Token], mention: ValueMention, others: tuple[tuple[int, int], ...] = ()
+    ) -> Predicate | None:
+        """The frame or verb that says what a value is: 'Ten dead', 'killing 10'.
+
+        `others` are the spans of the sentence's other values of its kind, whose nearer words
+        are theirs.
+        """
         dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
+        end = mention.noun_end or mention.end
         return self._noun_frame(words, mention) or self.lexicon.predicate(
-            words, mention.start, mention.noun_end or mention.end, mention.kind, dimension
+            words, mention.start, end, mention.kind, dimension, others
         )
 
     def claim(
@@ -174,13 +207,15 @@ class _OpenReader:
             return self._shaped(sentence, mention, mention.attribute)
         if mention.kind == "score" and self._is_record(sentence.text, mention):
             return self._record(sentence, mention)  # a record says what it is: no frame needed
-        if not _is_keyed(mention, predicate) or self._is_name(mention):
+        if not _is_keyed(mention, predicate) or self._is_name(mention) or _is_class(mention):
             return None
         if mention.kind == "count" and not mention.noun and not _beside(words, mention, predicate):
             return None  # 'nine in favour of the death penalty': a bare number far from 'death'
         attribute = _attribute(mention, predicate, self.words)
         if not attribute:
             return None
+        if mention.kind == "money" and (stretch := self._rate(sentence.text, mention)):
+            attribute = f"{attribute} per {stretch}"  # a rate and a total are two facts
         about_event = (frame is not None and frame.subject == "event") or mention.kind == "time"
         subject, subject_type = self._subject(sentence, mention, about_event)
         if not subject:
@@ -210,16 +245,28 @@ class _OpenReader:
             rule=f"{OPEN_PACK}.{mention.kind}",
             pattern=mention.shape,
         )
+        counted = mention.noun if mention.kind == "count" and mention.noun != "people" else None
         return Claim(
             kind=_CLAIM_KIND[mention.kind],
             subject=subject,
             subject_type=subject_type,
             attribute=attribute,
             policy=policy,
+            counted=counted,
             value=self._hedged(sentence.text, mention),
             qualifiers=self._qualifiers(sentence, mention),
             evidence=evidence,
         )
+
+    def _rate(self, text: str, mention: ValueMention) -> str | None:
+        """The stretch an amount is per: '$23 million per season' or 'annual $21 million'."""
+        guards = self.guards
+        found = guards.rate_after.match(text[mention.end :]) or guards.rate_before.search(
+            text[: mention.start]
+        )
+        if not found:
+            return None
+        return guards.rates.get(" ".join(found.group("rate").lower().split()))
 
     def _is_record(self, text: str, mention: ValueMention) -> bool:
         """'to improve to 11-4', 'a 10-5 record', '(9-5)': a record to date, not a game's score."""
@@ -283,11 +330,15 @@ class _OpenReader:
         return mention.kind == "measure" and "-" in mention.text and modifies in self.thresholds
 
     def _noun_frame(self, words: list[Token], mention: ValueMention) -> Predicate | None:
-        """'Ten dead', '80 injured': the word after the number is itself the predicate."""
+        """'Ten dead', '80 injured', '404 yards rushing': the word after the value is its predicate."""
         if mention.noun_end is None:
             return None
         index = next((i for i, w in enumerate(words) if w.end == mention.noun_end), None)
         found = self.lexicon.frame_at(words, index, mention.kind) if index is not None else None
+        if found is None and index is not None and mention.kind == "measure":
+            word = words[index]  # '404 yards rushing': the verb after the unit keys the measure
+            if self.lexicon.is_verb_like(word.text):
+                return Predicate(lemma(word.text), None, word.start, word.end)
         if found is None:
             return None
         frame, size = found
@@ -436,6 +487,15 @@ class _OpenReader:
         )
 
 
+def _rivals(mention: ValueMention, mentions: list[ValueMention]) -> tuple[tuple[int, int], ...]:
+    """The spans of the sentence's other values of the same kind ('three shot, two killed')."""
+    return tuple(
+        (m.start, m.noun_end or m.end)
+        for m in mentions
+        if m is not mention and m.kind == mention.kind
+    )
+
+
 _LIST_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
@@ -487,16 +547,32 @@ def _is_keyed(mention: ValueMention, predicate: Predicate | None) -> bool:
     return True
 
 
+def _is_class(mention: ValueMention) -> bool:
+    """'the seven-year offers': a measure of several things, not of the one the story reports."""
+    modifies = (mention.modifies or "").lower()
+    return (
+        mention.kind == "measure"
+        and "-" in mention.text
+        and modifies.endswith("s")
+        and lemma(modifies) != modifies
+    )
+
+
 BARE_COUNT_REACH = 3  # words between a bare number and the frame that says what it counts
 
 
 def _beside(words: list[Token], mention: ValueMention, predicate: Predicate | None) -> bool:
-    """Whether a bare number is next to its frame ('killing 10', '10 were killed')."""
+    """Whether a bare number is next to its frame, in its clause ('killing 10', '10 were killed').
+
+    'Of the 23 pirates arrested, 12 are reported to be Somali': the 12 are not the arrested.
+    """
     if predicate is None:
         return False
     low, high = min(mention.end, predicate.end), max(mention.start, predicate.start)
-    between = [w for w in words if low <= w.start and w.end <= high and w.text[0].isalnum()]
-    return len(between) <= BARE_COUNT_REACH
+    between = [w.text for w in words if low <= w.start and w.end <= high]
+    if any(w in _CLAUSE_MARKS for w in between):
+        return False
+    return sum(1 for w in between if w[0].isalnum()) <= BARE_COUNT_REACH
 
 
 def _attribute(mention: ValueMention, predicate: Predicate | None, lexicon: Lexicon) -> str | None:

@@ -3,7 +3,8 @@
 "Two touchdowns in his last two games" and "eight touchdowns since Week 11" are counts over
 different stretches, not two counts of one thing. A period is the marker the vocabulary
 lists ('since', 'in the last', 'this season') with the few words after it, up to the next
-punctuation, as comparable words: possessives and articles dropped, numbers as digits.
+punctuation, as comparable words: possessives and articles dropped, numbers as digits; else a
+span of years ('as director (1999-2003)').
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import regex
 from checker.lexicon import Lexicon
 from checker.rulebook import alternation
 
+_YEAR_SPAN = regex.compile(r"\b((?:1[89]|20)\d\d)\s*[-\u2013]\s*((?:1[89]|20)?\d\d)\b")
 PERIOD_WORDS = 3  # words after a marker that say which stretch ('last two games')
 _FILLER = frozenset({"the", "his", "her", "their", "its", "our", "a", "an"})
 
@@ -30,13 +32,25 @@ class PeriodFinder:
             rf"(?P<rest>(?:\s+[\w'’-]+){{0,{PERIOD_WORDS}}})",
             regex.I,
         )
+        spans = [u for u, (dimension, _) in vocabulary.units.items() if dimension == "months"]
+        numbers = alternation([*vocabulary.number_words, "a", "an"])
+        self._within = regex.compile(  # 'the second in two days', 'in less than a month'
+            rf"\b(?:in|within)\s+(?:less\s+than\s+|under\s+)?(?:{numbers}|\d+)\s+"
+            rf"(?:{alternation(spans)})\b",
+            regex.I,
+        )
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one finder per rulebook, sentences repeat
     def of(self, sentence: str) -> str | None:
         """The period the sentence's values are counted over, as comparable words."""
         match = self._marker.search(sentence)
         if not match:
-            return None
+            span = _YEAR_SPAN.search(sentence)  # 'four seasons as director (1999-2003)'
+            if span:
+                return f"{span.group(1)}-{span.group(2)}"
+            within = self._within.search(sentence)
+            words = within.group(0).casefold().split() if within else []
+            return " ".join(self._plain(w) for w in words if w not in _FILLER) or None
         words = f"{match.group('marker')} {match.group('rest')}".casefold().split()
         return " ".join(self._plain(w) for w in words if w not in _FILLER)
 
@@ -46,5 +60,9 @@ class PeriodFinder:
 
 
 def different_periods(a: str | None, b: str | None) -> bool:
-    """Whether two values are counted over periods that both sentences name, and differ."""
-    return bool(a and b and a != b)
+    """Whether two values are counted over different periods.
+
+    A count over a named stretch ('86 arrests over the course of Saturday's protests') is a
+    part of a count that names none ('more than 200 arrested'), not another figure for it.
+    """
+    return bool((a or b) and a != b)

@@ -82,6 +82,7 @@ def qualifiers_for(
         interim=bool(_INTERIM.search(matched)),
         attribution=attribution(lexicon, text),
         disputed=lexicon.disputed(text, value_start, value_end),
+        reference=lexicon.is_reference(text, value_start),
         generic=lexicon.is_generic(text),
         scope=scope,
         whole=whole,

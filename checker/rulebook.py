@@ -159,6 +159,24 @@ class Vocabulary(Strict):
         description="A hedge written after a value -> the hedge that means it before ('or more' -> 'at least').",
     )
     scale_words: dict[str, float] = Field(default_factory=dict)
+    comparison_markers: list[str] = Field(
+        default_factory=list,
+        description="Words that bring in a figure to measure another against ('surpassing the "
+        "$90 million deal'): the figure is another fact, not a claim about this one.",
+    )
+    rate_markers: dict[str, str] = Field(
+        default_factory=dict,
+        description="Written after an amount, they make it a rate -> the stretch it is per "
+        "('$23 million per season' -> 'year'): a rate and a total are two facts.",
+    )
+    rate_openers: dict[str, str] = Field(
+        default_factory=dict,
+        description="The same, written before the amount ('an average annual value of $21 million').",
+    )
+    rate_exceptions: list[str] = Field(
+        default_factory=list,
+        description="Words after a rate marker that make it a time ('$4 million a year ago').",
+    )
     currencies: dict[str, str] = Field(
         default_factory=dict, description="Symbol or code -> ISO code."
     )

@@ -130,12 +130,18 @@ class ValueFinder:
         """The noun a number counts: '174 passengers', '10 more people', 'dozens of people'."""
         following = _following(words, end)
         following = following[_model_length(following) :][:4]  # '14 AK-47 rifles' count rifles
-        for word in following:
+        after_verb = False
+        for position, word in enumerate(following):
             if not word.text[0].isalpha():
                 return None, None
             low = word.text.lower()
             if low in self.modifiers and low not in self.generic:
+                after_verb = after_verb or low in self.function_words  # '12 are', '10 were'
                 continue
+            if after_verb and _is_inflected(low):
+                return None, None  # '12 are reported': a verb, not what the number counts
+            if _is_modifier(low) and position + 1 < len(following):
+                continue  # '13 fully loaded magazines' count magazines
             if word.text[0].isupper():
                 return None, None
             noun = lemma(low)
@@ -222,6 +228,16 @@ def _may_hold_value(text: str) -> bool:
         return True
     # each word must occur in the folded text for the regex to find it
     return _VALUE_WORD_INDEX.occurs(fold(text)) and bool(_MAY_HOLD_VALUE.search(text))
+
+
+def _is_inflected(word: str) -> bool:
+    """A participle or verb form ('reported', 'killing'): its lemma is another word."""
+    return word.endswith(("ed", "ing")) and lemma(word) != word
+
+
+def _is_modifier(word: str) -> bool:
+    """An adverb or a participle before the noun it modifies ('fully', 'loaded')."""
+    return (len(word) > 4 and word.endswith("ly")) or _is_inflected(word)
 
 
 def _keyed(mention: ValueMention, attribute: str, match: regex.Match, policy: str) -> ValueMention:

@@ -150,6 +150,37 @@ def test_bound_versus_value_is_a_warning_and_two_bounds_agree(tmp_path):
     }
 
 
+def test_a_hedged_figure_that_meets_a_bound_agrees_with_it(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2024-03-01", "About 100 people were injured in the earthquake."),
+            "b.md": ("2024-03-01", "At least 70 people were injured in the earthquake."),
+            "c.md": ("2024-03-01", "Officials said 90 people were injured in the earthquake."),
+        },
+    )
+    [injuries] = [d for d in report.discrepancies if d.attribute == "injuries"]
+    assert injuries.kind == "bound_vs_value"  # the exact 90 against 'at least 70'
+    assert {v.value for v in injuries.values} == {"90", "at least 70"}
+
+
+def test_a_figure_brought_in_for_comparison_is_another_fact(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2024-03-01", "The Angels said the deal is worth $160 million."),
+            "b.md": (
+                "2024-03-01",
+                "The offer would be the biggest in club history, surpassing the $90 million "
+                "deal the Angels gave to Hunter.",
+            ),
+        },
+    )
+    assert [d for d in report.discrepancies if d.severity != "info"] == []
+    [reference] = [c for c in report.claims if c.value == "$90 million"]
+    assert reference.document == "b.md"
+
+
 def test_rounding_is_tolerated(tmp_path):
     report = _corpus(
         tmp_path,

@@ -237,3 +237,60 @@ def test_two_values_one_article_gives_are_two_facts(tmp_path):
 def test_the_cheap_value_gate_is_the_regex(pieces):
     text = "".join(pieces)
     assert _may_hold_value(text) == bool(_MAY_HOLD_VALUE.search(text))
+
+
+def test_counts_keyed_by_different_frames_stay_two_facts(tmp_path):
+    corpus = _two_articles(
+        tmp_path,
+        "A gunman shot three people at a suburban Detroit office building on Monday morning.",
+        "A fired employee shot and killed a woman and wounded two men at the suburban Detroit "
+        "office building on Monday morning.",
+    )
+    assert _flagged(check([corpus])) == []  # shot (3) is not wounded (2)
+
+
+def test_counts_of_different_nouns_stay_two_facts(tmp_path):
+    corpus = _two_articles(
+        tmp_path,
+        "The Navy seized 14 rifles from the pirate boat on Friday, the officer said.",
+        "The Navy seized 12 magazines from the pirate boat on Friday, the officer said.",
+    )
+    report = check([corpus])
+    assert {c.attribute for c in report.claims if c.kind == "count"} == {
+        "seized rifle",
+        "seized magazine",
+    }
+    assert _flagged(report) == []
+
+
+def test_a_month_in_an_undated_story_sets_an_earlier_event_apart():
+    text = (
+        "An earthquake hit the island on Sunday, injuring five people. "
+        "A stronger quake struck the region in September, injuring 40 people. "
+        "That temblor caused heavy damage to homes in September, injuring almost 50."
+    )
+    injured = {c.value: c.subject for c in _open(text) if c.attribute == "injured"}
+    assert injured == {
+        "five": "earthquake",
+        "40": "earthquake (September)",
+        "almost 50": "earthquake (September)",
+    }
+
+
+@pytest.mark.parametrize("verb, flagged", [("closed down", 0), ("plunged", 1)])
+def test_percentages_keyed_by_different_verbs_stay_two_facts(tmp_path, verb, flagged):
+    corpus = _two_articles(
+        tmp_path,
+        "Markets reacted with alarm on Wednesday as Greek stocks plunged 5.4 per cent.",
+        f"Markets reacted with alarm on Wednesday as Greek stocks {verb} 3.9 percent.",
+    )
+    assert len(_flagged(check([corpus]))) == flagged
+
+
+def test_a_count_said_to_be_the_whole_is_not_compared_with_one_that_does_not_say(tmp_path):
+    corpus = _two_articles(
+        tmp_path,
+        "Police said as many as 20,000 people took to the streets of Athens on Wednesday.",
+        "An estimated 100,000 people took to the streets on Wednesday in nationwide strikes.",
+    )
+    assert _flagged(check([corpus])) == []

@@ -114,6 +114,68 @@ def test_counts_over_different_periods_are_two_facts(tmp_path):
     assert [sorted(v.value for v in d.values) for d in flagged] == [["2", "5"]]
 
 
+def test_a_count_over_a_named_period_is_a_part_of_one_over_none(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2024-05-06",
+                "Police made 86 arrests over the course of the first night of protests.",
+            ),
+            "b.txt": ("2024-05-06", "Police made 210 arrests during the protests."),
+            "c.txt": ("2024-05-06", "Police made 240 arrests during the protests."),
+        },
+    )
+    flagged = _flagged(check([corpus]))
+    assert [sorted(v.value for v in d.values) for d in flagged] == [["210", "240"]]
+
+
+def test_a_span_of_years_names_the_period_of_a_count(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2024-05-06", "DiLeo has spent 19 seasons with the 76ers."),
+            "b.txt": (
+                "2024-05-06",
+                "DiLeo spent four seasons as director of scouting (1999-2003).",
+            ),
+        },
+    )
+    assert _flagged(check([corpus])) == []
+
+
+def test_ranks_over_different_periods_are_two_facts(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2024-05-06",
+                "Pierre Thomas is the fifth Saints running back to go on injured reserve this season.",
+            ),
+            "b.txt": (
+                "2024-05-06",
+                "Pierre Thomas is the second Saints running back in two days to go on injured reserve.",
+            ),
+        },
+    )
+    assert _flagged(check([corpus])) == []
+
+
+def test_an_article_that_gives_both_values_tells_two_facts_apart(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2024-05-06",
+                "Gigante died while serving a 12-year sentence for racketeering. "
+                "Decades earlier, Gigante was sentenced to seven years in prison for narcotics.",
+            ),
+            "b.txt": ("2024-05-06", "Gigante was serving a 12-year sentence for racketeering."),
+        },
+    )
+    assert _flagged(check([corpus])) == []
+
+
 def test_open_values_far_apart_are_two_facts(tmp_path):
     corpus = _corpus(
         tmp_path,
