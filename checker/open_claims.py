@@ -156,7 +156,12 @@ class _OpenReader:
         """The frame or verb that says what a value is: 'Ten dead', 'killing 10'."""
         dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
         return self._noun_frame(words, mention) or self.lexicon.predicate(
-            words, mention.start, mention.noun_end or mention.end, mention.kind, dimension
+            words,
+            mention.start,
+            mention.noun_end or mention.end,
+            mention.kind,
+            dimension,
+            mention.noun,
         )
 
     def claim(

@@ -347,6 +347,11 @@ class Frame(Strict):
         description="For measures: the unit dimensions the frame keys ('magnitude'); "
         "'measure' is a number without a unit.",
     )
+    nouns: list[str] = Field(
+        default_factory=list,
+        description="For counts: the only nouns (lemmas) the frame counts, one fact whichever "
+        "is written ('hit eleven times', 'seven bullets hit'); empty: any noun.",
+    )
     attributes: dict[ValueKind, str] = Field(
         default_factory=dict,
         description="The attribute a kind of value takes, to align with a pack's "

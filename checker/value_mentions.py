@@ -166,8 +166,11 @@ class ValueFinder:
             return True
         is_capitalised = word[:1].isupper() and word.isalpha()
         opens_sentence = len(previous) == 1
+        # 'Flight 1282' is a name; 'hitting Gray eleven times' is not ('Flight eleven' is rare)
+        written_in_digits = text[start:end].strip()[:1].isdigit()
         return (
             is_capitalised
+            and written_in_digits
             and not opens_sentence
             and word.lower() not in self.months
             and word.lower() not in self.generic
