@@ -388,6 +388,11 @@ class OpenRules(Strict):
     generic_nouns: list[str] = Field(
         default_factory=list, description="Counted nouns that say nothing ('people', 'others')."
     )
+    noun_synonyms: dict[str, str] = Field(
+        default_factory=dict,
+        description="Counted nouns (lemmas) that name one thing, each to the noun it keys as "
+        "('appliance': 'engine', as British fire services write).",
+    )
     modifiers: list[str] = Field(
         default_factory=list,
         description="Words between a number and the noun it counts ('more', 'other', 'injured').",

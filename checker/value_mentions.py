@@ -71,6 +71,7 @@ class ValueFinder:
         self.label_words = {w.lower() for w in rules.label_words}
         self.modifiers = {w.lower() for w in rules.modifiers}
         self.generic = {w.lower() for w in rules.generic_nouns}
+        self.synonyms = {k.lower(): v.lower() for k, v in rules.noun_synonyms.items()}
         self.function_words = {w.lower() for w in rules.function_words}
         self.months = set(_month_words())
 
@@ -134,7 +135,7 @@ class ValueFinder:
                 return None, None
             if low in self.generic or noun in self.generic:
                 return "people", word.end
-            return self._complement(words, word, noun)
+            return self._complement(words, word, self.synonyms.get(noun, noun))
         return None, None
 
     def _complement(self, words: list[Token], noun: Token, base: str) -> tuple[str, int]:
