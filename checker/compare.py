@@ -72,13 +72,32 @@ def compare(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[Discrepan
 
 def comparison_groups(
     claims: list[NormalisedClaim],
-) -> dict[tuple[str, str, str], list[NormalisedClaim]]:
-    """The claims that are compared with each other, by (subject, attribute, scope)."""
+) -> dict[tuple[str, str, str, str], list[NormalisedClaim]]:
+    """The claims that are compared with each other, by (subject, attribute, scope, period)."""
     groups: dict[tuple[str, str, str], list[NormalisedClaim]] = defaultdict(list)
     for claim in claims:
         if not claim.claim.qualifiers.disputed and not claim.claim.qualifiers.generic:
             groups[(claim.subject, claim.attribute, claim.scope or "")].append(claim)
-    return groups
+    return {
+        (*key, period): part
+        for key, group in groups.items()
+        for period, part in _by_period(group).items()
+    }
+
+
+def _by_period(group: list[NormalisedClaim]) -> dict[str, list[NormalisedClaim]]:
+    """A group's claims, those counted over a period set apart by an article that gives both.
+
+    An article that says 31 magazines were seized 'so far' and 12 in this operation tells
+    the period's count from the operation's: its 'so far' figure is not compared with the
+    operations' counts of other articles.
+    """
+    plain = {c.document for c in group if not c.period}
+    parts: dict[str, list[NormalisedClaim]] = defaultdict(list)
+    for claim in group:
+        apart = claim.period if claim.period and claim.document in plain else ""
+        parts[apart].append(claim)
+    return parts
 
 
 def order_discrepancies(found: list[Discrepancy]) -> list[Discrepancy]:

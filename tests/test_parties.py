@@ -114,6 +114,25 @@ def test_counts_over_different_periods_are_two_facts(tmp_path):
     assert [sorted(v.value for v in d.values) for d in flagged] == [["2", "5"]]
 
 
+def test_a_period_an_article_sets_apart_is_not_compared_with_the_others(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2024-05-06",
+                "The Navy seized 12 magazines from the boat. "
+                "So far, the Navy has seized 31 magazines from pirates.",
+            ),
+            "b.txt": ("2024-05-06", "The Navy seized 12 magazines from the boat."),
+            "c.txt": ("2024-05-06", "The Navy seized 31 magazines from the boat."),
+        },
+    )
+    flagged = _flagged(check([corpus]))
+    assert len(flagged) == 1
+    [thirty_one] = [v for v in flagged[0].values if v.value == "31"]
+    assert {c.document for c in thirty_one.claims} == {"c.txt"}  # a.txt's is 'so far'
+
+
 def test_open_values_far_apart_are_two_facts(tmp_path):
     corpus = _corpus(
         tmp_path,
