@@ -443,6 +443,8 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
     # 'a dozen' (exactly 12) meets 'at least a dozen' at 12; rounded figures that only touch
     # ('411' and '412') do not agree.
     meets = (ia[1] == ib[0] or ib[1] == ia[0]) and (va.precision == 0 or vb.precision == 0)
+    if overlap and va.unit == vb.unit and _rounds_up_past(va, vb):
+        overlap = False
     if not overlap and not meets and ia != ib:
         return Verdict(
             "contradiction",
@@ -459,6 +461,21 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
             f"{bound.label} is a bound that {figure.label} satisfies, so the two are compatible but not equally precise",
         )
     return None
+
+
+def _rounds_up_past(x, y) -> bool:
+    """Whether the finer of two exact figures rounds, half up, to a figure above the coarser.
+
+    '130 pounds' covers 125 to 135, but 135 rounds to 140, not 130: the two disagree; 134
+    and 125 would round to 130.
+    """
+    if x.bound != "exact" or y.bound != "exact" or x.point is None or y.point is None:
+        return False
+    if x.precision == y.precision:
+        return False
+    coarse, fine = (x, y) if x.precision > y.precision else (y, x)
+    edge = coarse.point + coarse.precision
+    return fine.point >= edge or math.isclose(fine.point, edge)
 
 
 def _open_pair(a: NormalisedClaim, b: NormalisedClaim) -> bool:
