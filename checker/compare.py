@@ -261,6 +261,8 @@ class Comparer:
     def _ages(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         if a.value.point == b.value.point or a.tense != b.tense:
             return None  # "turns 29 in April" is not the age now
+        if _another_time_of_life(a, b):
+            return None
         time = {id(a): self._time(a), id(b): self._time(b)}
         first, second = sorted((a, b), key=lambda c: (time[id(c)] or _NO_DATE).start)
         first_time, second_time = time[id(first)], time[id(second)]
@@ -426,6 +428,21 @@ class Comparer:
 
 
 UNDATED_AGE_GAP = 3  # years two undated articles may lie apart
+LIFE_APART_YEARS = 10  # an open age this far from another is of another time of his life
+
+
+def _another_time_of_life(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """'A doorman identified the 29-year-old Mr. Gigante' in an obituary of a man of 77.
+
+    An age read from its sentence alone (an open claim) that lies decades from another is
+    his age when something earlier happened, not a misreport of his age now.
+    """
+    if not (is_open_rule(a.claim.evidence.rule) or is_open_rule(b.claim.evidence.rule)):
+        return False
+    gap = abs((a.value.point or 0) - (b.value.point or 0))
+    return gap > LIFE_APART_YEARS
+
+
 _MOST_SEVERE = max(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__)
 _NO_DATE = DateSpan(start=dt.date.min, end=dt.date.min, precision="day")
 

@@ -253,3 +253,20 @@ def test_a_finer_figure_must_round_half_up_to_the_coarser(tmp_path, weight, flag
     )
     found = [d for d in report.discrepancies if d.severity in ("contradiction", "warning")]
     assert bool(found) == flagged
+
+
+def test_an_open_age_decades_apart_is_another_time_of_life(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": (
+                "2005-12-19",
+                "Vincent Gigante was tried. A doorman identified the 29-year-old Mr. Gigante "
+                "as the shooter.",
+            ),
+            "b.md": ("2005-12-20", "Vincent Gigante, 77, died in prison on Monday."),
+            "c.md": ("2005-12-20", "Vincent Gigante, 75, died in prison on Monday."),
+        },
+    )
+    [age] = [d for d in report.discrepancies if d.attribute == "age"]
+    assert sorted(v.value for v in age.values) == ["75", "77"]  # not 29, his age in 1957
