@@ -224,3 +224,16 @@ def test_two_values_one_article_gives_are_two_facts(tmp_path):
         "date 2024-05-06\n\nManning found Wayne for a 14-yard touchdown pass in the first half.\n"
     )
     assert _flagged(check([corpus]))  # a third article that gives 14 yards does disagree
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Violence broke out in the northern city of Thessaloniki, where another 20,000 people "
+        "marched through the city center.",
+        "Clashes broke out in Salonika where approximately 50,000 people marched.",
+    ],
+)
+def test_a_where_clause_is_scoped_to_its_place(text):
+    [claim] = [c for c in _open(text) if c.evidence.text.endswith("people")]
+    assert claim.qualifiers.scope == "Thessaloniki"  # Salonika is its other name
