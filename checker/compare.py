@@ -136,12 +136,15 @@ class Comparer:
         self._dated_by_cluster = _dated_by_cluster(clusters)
         large = is_large(claims)
         judged: list[tuple[Cluster, Cluster, Judged]] = []
+        agreeing: set[tuple[int, int]] = set()
         for left, right in pairs_to_judge(clusters, large):
             if side_by_side(left, right):
                 continue
             best = self._best_pair(_sides(left, large), _sides(right, large), policy, changes)
             if best:
                 judged.append((left, right, best))
+            elif _same_quantity(left.claims[0], right.claims[0]):
+                agreeing.add((left.rank, right.rank))
         found = []
         for flagged in (True, False):
             part = [j for j in judged if (j[2].verdict.severity != "info") == flagged]
@@ -150,7 +153,8 @@ class Comparer:
                     part, key=lambda j: (SEVERITY_ORDER[j[2].verdict.severity], j[2].verdict.kind)
                 )[2]
                 involved = {id(c): c for a, b, _ in part for c in (a, b)}
-                found.append(self._discrepancy(claims[0], top, list(involved.values()), policy))
+                shown = _as_one_where_they_agree(list(involved.values()), agreeing)
+                found.append(self._discrepancy(claims[0], top, shown, policy))
         return found
 
     def _best_pair(
@@ -511,14 +515,14 @@ def _widened(interval: tuple[float, float]) -> tuple[float, float]:
 FAR_RATIO = 20  # open values this far apart are two facts (a haul of €103 million and €2 million)
 
 
-def _far_apart(x, y) -> bool:
+def _far_apart(x, y, ratio: float = FAR_RATIO) -> bool:
     """Whether two quantities in one unit differ by more than outlets misreport one fact by."""
     if x.type != "quantity" or y.type != "quantity" or x.unit != y.unit:
         return False
     p, q = _middle(x), _middle(y)
     if p is None or q is None or p <= 0 or q <= 0:
         return False
-    return max(p, q) / min(p, q) > FAR_RATIO
+    return max(p, q) / min(p, q) > ratio
 
 
 def _middle(value) -> float | None:
@@ -673,6 +677,57 @@ def _ref(claim: NormalisedClaim) -> ClaimRef:
     )
 
 
+def _as_one_where_they_agree(
+    clusters: list[Cluster], agreeing: set[tuple[int, int]]
+) -> list[Cluster]:
+    """Clusters that all agree with each other shown as one value.
+
+    '1,500 kilometers' and 'about 940 miles' are one distance, which '1,150 kilometers'
+    contradicts: the discrepancy lists two values, not three.
+    """
+    merged: list[list[Cluster]] = []
+    for cluster in sorted(clusters, key=lambda c: (-len(c.documents), c.rank)):
+        home = next(
+            (
+                group
+                for group in merged
+                if all(_ranked_pair(cluster, other) in agreeing for other in group)
+            ),
+            None,
+        )
+        if home is None:
+            merged.append([cluster])
+        else:
+            home.append(cluster)
+    return [group[0] if len(group) == 1 else _one_value(group) for group in merged]
+
+
+def _one_value(group: list[Cluster]) -> Cluster:
+    """Agreeing clusters as one, named by all their values ('1,500 kilometers / about 940 miles')."""
+    labels = list(dict.fromkeys(cluster.claims[0].value.label for cluster in group))
+    claims = [claim for cluster in group for claim in cluster.claims]
+    return Cluster(group[0].key, claims, group[0].rank, label=" / ".join(labels))
+
+
+def _same_quantity(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """Two figures that say the same, allowing for rounding, hedges and units."""
+    if a.value.type != "quantity" or b.value.type != "quantity":
+        return False
+    if a.value.is_bound or b.value.is_bound:
+        return False
+    x, y = a.value, b.value
+    if x.unit != y.unit and y.interval(x.unit) is None and x.interval(y.unit) is None:
+        return False  # euros and dollars with no conversion given cannot be told alike
+    return _quantities(a, b) is None and not _far_apart(a.value, b.value, NEAR_RATIO)
+
+
+NEAR_RATIO = 1.5  # figures farther apart than this are never shown as one value
+
+
+def _ranked_pair(a: Cluster, b: Cluster) -> tuple[int, int]:
+    return (a.rank, b.rank) if a.rank < b.rank else (b.rank, a.rank)
+
+
 def _sides(cluster: Cluster, large: bool) -> list[NormalisedClaim]:
     """The claims a cluster is judged by: all of them, or a few in a large group."""
     return cluster.representatives if large else cluster.claims
@@ -686,21 +741,24 @@ class Listing:
     """
 
     def __init__(self, clusters: list[Cluster]) -> None:
+        self.labels = {c.rank: c.label for c in clusters if c.label}
         placed = sorted(((by_position(c.claims), c.rank) for c in clusters), key=_first_position)
         listed, self.rest = placed[:LISTED_VALUES], [claims for claims, _ in placed[LISTED_VALUES:]]
         # Shown in the order reports have always used: document name and offset, as one string.
-        self.listed = [claims for claims, _ in sorted(listed, key=_first_written)]
+        ordered = sorted(listed, key=_first_written)
+        self.listed = [claims for claims, _ in ordered]
+        self.names = [self.labels.get(rank) or claims[0].value.label for claims, rank in ordered]
         self.unlisted = len(self.rest)
 
     def values(self) -> list[DiscrepancyValue]:
         """The values listed, with the claims listed and a count of the others."""
         return [
             DiscrepancyValue(
-                value=claims[0].value.label,
+                value=name,
                 claims=[_ref(c) for c in claims[:LISTED_CLAIMS]],
                 unlisted_claims=max(0, len(claims) - LISTED_CLAIMS) or None,
             )
-            for claims in self.listed
+            for claims, name in zip(self.listed, self.names, strict=True)
         ]
 
     def more(self) -> str:

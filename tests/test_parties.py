@@ -156,3 +156,16 @@ def test_a_converted_figure_allows_for_the_rate(tmp_path, dollars, flagged):
         },
     )
     assert len(_flagged(check([corpus]))) == flagged
+
+
+def test_figures_that_agree_are_shown_as_one_value(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2024-05-06", "The earthquake killed about 50 people in the province."),
+            "b.txt": ("2024-05-06", "The earthquake killed 50 people in the province."),
+            "c.txt": ("2024-05-06", "The earthquake killed 80 people in the province."),
+        },
+    )
+    [flag] = _flagged(check([corpus]))
+    assert sorted(v.value for v in flag.values) == ["80", "about 50 / 50"]
