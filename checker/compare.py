@@ -189,7 +189,8 @@ class Comparer:
         changes: Changes | None = None,
     ) -> Verdict | None:
         """Whether two claims disagree, and how badly; None when they agree."""
-        if _open_pair(a, b) and (_different_parties(a, b) or _far_apart(a.value, b.value)):
+        far = policy.far_ratio or FAR_RATIO
+        if _open_pair(a, b) and (_different_parties(a, b) or _far_apart(a.value, b.value, far)):
             return None  # two offers, two passes, two heists: two facts
         if a.value.unit == "age" and b.value.unit == "age":
             return self._ages(a, b)

@@ -295,6 +295,12 @@ class AttributePolicy(Strict):
         "warning",
         description="How a bound that a figure satisfies ('more than 10' vs 12) is reported.",
     )
+    far_ratio: float | None = Field(
+        None,
+        gt=1,
+        description="Open values further apart than this ratio are two facts (unset: the "
+        "comparison's default).",
+    )
 
 
 # --- open claims: any value in its context ------------------------------------------------
@@ -360,6 +366,12 @@ class Frame(Strict):
     changes: Literal["never", "over_time", "on_event"] = "over_time"
     cumulative: bool = False
     same_period_days: int = Field(0, ge=0)
+    far_ratio: float | None = Field(
+        None,
+        gt=1,
+        description="Values further apart than this ratio are two facts: a building 15 miles "
+        "from Detroit and a motorist 50 miles from it.",
+    )
 
 
 class OpenExpectation(Strict):
@@ -709,6 +721,7 @@ def _open_policies(rules: OpenRules) -> dict[str, AttributePolicy]:
             same_period_days=f.same_period_days,
             max_severity=cap,
             bounds="info",
+            far_ratio=f.far_ratio,
         )
         for f in rules.frames
     }

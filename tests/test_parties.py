@@ -169,3 +169,34 @@ def test_figures_that_agree_are_shown_as_one_value(tmp_path):
     )
     [flag] = _flagged(check([corpus]))
     assert sorted(v.value for v in flag.values) == ["80", "about 50 / 50"]
+
+
+def test_a_distance_from_a_place_is_one_fact_of_that_place(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2005-11-27", "Qeshm lies 1,500 kilometers south of Tehran, the capital."),
+            "b.txt": ("2005-11-27", "The island is about 940 miles south of Tehran, the capital."),
+            "c.txt": (
+                "2005-11-28",
+                "Qeshm, located 1,150 kilometers southeast of Tehran, is busy.",
+            ),
+        },
+    )
+    [flag] = _flagged(check([corpus]))
+    assert flag.subject == "Tehran" and flag.attribute == "distance"
+    assert len(flag.values) == 2  # 1,500 km and 940 miles are one distance
+
+
+def test_distances_far_apart_from_one_place_are_two_things(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2005-11-27",
+                "Police evacuated the building, about 15 miles north of Detroit.",
+            ),
+            "b.txt": ("2005-11-27", "Later a motorist 50 miles north of Detroit spotted the car."),
+        },
+    )
+    assert _flagged(check([corpus])) == []
