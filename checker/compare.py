@@ -143,7 +143,7 @@ class Comparer:
             best = self._best_pair(_sides(left, large), _sides(right, large), policy, changes)
             if best:
                 judged.append((left, right, best))
-            elif _same_quantity(left.claims[0], right.claims[0]):
+            elif not large and _same_quantity(left.claims[0], right.claims[0]):
                 agreeing.add((left.rank, right.rank))
         found = []
         for flagged in (True, False):
@@ -153,7 +153,9 @@ class Comparer:
                     part, key=lambda j: (SEVERITY_ORDER[j[2].verdict.severity], j[2].verdict.kind)
                 )[2]
                 involved = {id(c): c for a, b, _ in part for c in (a, b)}
-                shown = _as_one_where_they_agree(list(involved.values()), agreeing)
+                shown = list(involved.values())
+                if agreeing:  # never in a large group: its values are listed one by one
+                    shown = _as_one_where_they_agree(shown, agreeing)
                 found.append(self._discrepancy(claims[0], top, shown, policy))
         return found
 
