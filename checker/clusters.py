@@ -36,6 +36,7 @@ class Cluster:
     claims: list[NormalisedClaim]  # in the group's order
     rank: int = 0  # place in the order the clusters are judged in (by repr of the key)
     steady: frozenset[tuple[str, int]] = field(default_factory=frozenset)
+    label: str | None = None  # how a report names it, when not its first claim's value
 
     @property
     def documents(self) -> set[str]:

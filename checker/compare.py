@@ -72,14 +72,33 @@ def compare(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[Discrepan
 
 def comparison_groups(
     claims: list[NormalisedClaim],
-) -> dict[tuple[str, str, str], list[NormalisedClaim]]:
-    """The claims that are compared with each other, by (subject, attribute, scope)."""
+) -> dict[tuple[str, str, str, str], list[NormalisedClaim]]:
+    """The claims that are compared with each other, by (subject, attribute, scope, period)."""
     groups: dict[tuple[str, str, str], list[NormalisedClaim]] = defaultdict(list)
     for claim in claims:
         qualifiers = claim.claim.qualifiers
         if not (qualifiers.disputed or qualifiers.generic or qualifiers.reference):
             groups[(claim.subject, claim.attribute, claim.scope or "")].append(claim)
-    return groups
+    return {
+        (*key, period): part
+        for key, group in groups.items()
+        for period, part in _by_period(group).items()
+    }
+
+
+def _by_period(group: list[NormalisedClaim]) -> dict[str, list[NormalisedClaim]]:
+    """A group's claims, those counted over a period set apart by an article that gives both.
+
+    An article that says 31 magazines were seized 'so far' and 12 in this operation tells
+    the period's count from the operation's: its 'so far' figure is not compared with the
+    operations' counts of other articles.
+    """
+    plain = {c.document for c in group if not c.period}
+    set_apart = {c.period for c in group if c.period and c.document in plain}
+    parts: dict[str, list[NormalisedClaim]] = defaultdict(list)
+    for claim in group:  # other articles' counts over that period are compared with it
+        parts[claim.period if claim.period in set_apart else ""].append(claim)
+    return parts
 
 
 def order_discrepancies(found: list[Discrepancy]) -> list[Discrepancy]:
@@ -118,12 +137,15 @@ class Comparer:
         self._dated_by_cluster = _dated_by_cluster(clusters)
         large = is_large(claims)
         judged: list[tuple[Cluster, Cluster, Judged]] = []
+        agreeing: set[tuple[int, int]] = set()
         for left, right in pairs_to_judge(clusters, large):
             if side_by_side(left, right):
                 continue
             best = self._best_pair(_sides(left, large), _sides(right, large), policy, changes)
             if best:
                 judged.append((left, right, best))
+            elif not large and _same_quantity(left.claims[0], right.claims[0]):
+                agreeing.add((left.rank, right.rank))
         found = []
         for flagged in (True, False):
             part = [j for j in judged if (j[2].verdict.severity != "info") == flagged]
@@ -132,7 +154,10 @@ class Comparer:
                     part, key=lambda j: (SEVERITY_ORDER[j[2].verdict.severity], j[2].verdict.kind)
                 )[2]
                 involved = {id(c): c for a, b, _ in part for c in (a, b)}
-                found.append(self._discrepancy(claims[0], top, list(involved.values()), policy))
+                shown = list(involved.values())
+                if agreeing:  # never in a large group: its values are listed one by one
+                    shown = _as_one_where_they_agree(shown, agreeing)
+                found.append(self._discrepancy(claims[0], top, shown, policy))
         return found
 
     def _best_pair(
@@ -167,7 +192,8 @@ class Comparer:
         changes: Changes | None = None,
     ) -> Verdict | None:
         """Whether two claims disagree, and how badly; None when they agree."""
-        if _open_pair(a, b) and (_different_parties(a, b) or _far_apart(a.value, b.value)):
+        far = policy.far_ratio or FAR_RATIO
+        if _open_pair(a, b) and (_different_parties(a, b) or _far_apart(a.value, b.value, far)):
             return None  # two offers, two passes, two heists: two facts
         if _open_pair(a, b) and a.claim.qualifiers.whole != b.claim.qualifiers.whole:
             return None  # 'nationwide' and a count that does not say: a whole and maybe a part
@@ -247,6 +273,8 @@ class Comparer:
     def _ages(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         if a.value.point == b.value.point or a.tense != b.tense:
             return None  # "turns 29 in April" is not the age now
+        if _another_time_of_life(a, b):
+            return None
         time = {id(a): self._time(a), id(b): self._time(b)}
         first, second = sorted((a, b), key=lambda c: (time[id(c)] or _NO_DATE).start)
         first_time, second_time = time[id(first)], time[id(second)]
@@ -412,6 +440,21 @@ class Comparer:
 
 
 UNDATED_AGE_GAP = 3  # years two undated articles may lie apart
+LIFE_APART_YEARS = 10  # an open age this far from another is of another time of his life
+
+
+def _another_time_of_life(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """'A doorman identified the 29-year-old Mr. Gigante' in an obituary of a man of 77.
+
+    An age read from its sentence alone (an open claim) that lies decades from another is
+    his age when something earlier happened, not a misreport of his age now.
+    """
+    if not (is_open_rule(a.claim.evidence.rule) or is_open_rule(b.claim.evidence.rule)):
+        return False
+    gap = abs((a.value.point or 0) - (b.value.point or 0))
+    return gap > LIFE_APART_YEARS
+
+
 _MOST_SEVERE = max(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__)
 _NO_DATE = DateSpan(start=dt.date.min, end=dt.date.min, precision="day")
 
@@ -429,6 +472,8 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
     # 'a dozen' (exactly 12) meets 'at least a dozen' at 12; rounded figures that only touch
     # ('411' and '412') do not agree.
     meets = (ia[1] == ib[0] or ib[1] == ia[0]) and (va.precision == 0 or vb.precision == 0)
+    if overlap and va.unit == vb.unit and _rounds_up_past(va, vb):
+        overlap = False
     if not overlap and not meets and ia != ib:
         return Verdict(
             "contradiction",
@@ -449,6 +494,21 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
     return None
 
 
+def _rounds_up_past(x, y) -> bool:
+    """Whether the finer of two exact figures rounds, half up, to a figure above the coarser.
+
+    '130 pounds' covers 125 to 135, but 135 rounds to 140, not 130: the two disagree; 134
+    and 125 would round to 130.
+    """
+    if x.bound != "exact" or y.bound != "exact" or x.point is None or y.point is None:
+        return False
+    if x.precision == y.precision:
+        return False
+    coarse, fine = (x, y) if x.precision > y.precision else (y, x)
+    edge = coarse.point + coarse.precision
+    return fine.point >= edge or math.isclose(fine.point, edge)
+
+
 def _open_pair(a: NormalisedClaim, b: NormalisedClaim) -> bool:
     """Both claims are open claims (whose keys are too coarse to tell parties apart)."""
     return is_open_rule(a.claim.evidence.rule) and is_open_rule(b.claim.evidence.rule)
@@ -465,14 +525,14 @@ def _widened(interval: tuple[float, float]) -> tuple[float, float]:
 FAR_RATIO = 20  # open values this far apart are two facts (a haul of €103 million and €2 million)
 
 
-def _far_apart(x, y) -> bool:
+def _far_apart(x, y, ratio: float = FAR_RATIO) -> bool:
     """Whether two quantities in one unit differ by more than outlets misreport one fact by."""
     if x.type != "quantity" or y.type != "quantity" or x.unit != y.unit:
         return False
     p, q = _middle(x), _middle(y)
     if p is None or q is None or p <= 0 or q <= 0:
         return False
-    return max(p, q) / min(p, q) > FAR_RATIO
+    return max(p, q) / min(p, q) > ratio
 
 
 def _middle(value) -> float | None:
@@ -627,6 +687,57 @@ def _ref(claim: NormalisedClaim) -> ClaimRef:
     )
 
 
+def _as_one_where_they_agree(
+    clusters: list[Cluster], agreeing: set[tuple[int, int]]
+) -> list[Cluster]:
+    """Clusters that all agree with each other shown as one value.
+
+    '1,500 kilometers' and 'about 940 miles' are one distance, which '1,150 kilometers'
+    contradicts: the discrepancy lists two values, not three.
+    """
+    merged: list[list[Cluster]] = []
+    for cluster in sorted(clusters, key=lambda c: (-len(c.documents), c.rank)):
+        home = next(
+            (
+                group
+                for group in merged
+                if all(_ranked_pair(cluster, other) in agreeing for other in group)
+            ),
+            None,
+        )
+        if home is None:
+            merged.append([cluster])
+        else:
+            home.append(cluster)
+    return [group[0] if len(group) == 1 else _one_value(group) for group in merged]
+
+
+def _one_value(group: list[Cluster]) -> Cluster:
+    """Agreeing clusters as one, named by all their values ('1,500 kilometers / about 940 miles')."""
+    labels = list(dict.fromkeys(cluster.claims[0].value.label for cluster in group))
+    claims = [claim for cluster in group for claim in cluster.claims]
+    return Cluster(group[0].key, claims, group[0].rank, label=" / ".join(labels))
+
+
+def _same_quantity(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+    """Two figures that say the same, allowing for rounding, hedges and units."""
+    if a.value.type != "quantity" or b.value.type != "quantity":
+        return False
+    if a.value.is_bound or b.value.is_bound:
+        return False
+    x, y = a.value, b.value
+    if x.unit != y.unit and y.interval(x.unit) is None and x.interval(y.unit) is None:
+        return False  # euros and dollars with no conversion given cannot be told alike
+    return _quantities(a, b) is None and not _far_apart(a.value, b.value, NEAR_RATIO)
+
+
+NEAR_RATIO = 1.5  # figures farther apart than this are never shown as one value
+
+
+def _ranked_pair(a: Cluster, b: Cluster) -> tuple[int, int]:
+    return (a.rank, b.rank) if a.rank < b.rank else (b.rank, a.rank)
+
+
 def _sides(cluster: Cluster, large: bool) -> list[NormalisedClaim]:
     """The claims a cluster is judged by: all of them, or a few in a large group."""
     return cluster.representatives if large else cluster.claims
@@ -640,21 +751,24 @@ class Listing:
     """
 
     def __init__(self, clusters: list[Cluster]) -> None:
+        self.labels = {c.rank: c.label for c in clusters if c.label}
         placed = sorted(((by_position(c.claims), c.rank) for c in clusters), key=_first_position)
         listed, self.rest = placed[:LISTED_VALUES], [claims for claims, _ in placed[LISTED_VALUES:]]
         # Shown in the order reports have always used: document name and offset, as one string.
-        self.listed = [claims for claims, _ in sorted(listed, key=_first_written)]
+        ordered = sorted(listed, key=_first_written)
+        self.listed = [claims for claims, _ in ordered]
+        self.names = [self.labels.get(rank) or claims[0].value.label for claims, rank in ordered]
         self.unlisted = len(self.rest)
 
     def values(self) -> list[DiscrepancyValue]:
         """The values listed, with the claims listed and a count of the others."""
         return [
             DiscrepancyValue(
-                value=claims[0].value.label,
+                value=name,
                 claims=[_ref(c) for c in claims[:LISTED_CLAIMS]],
                 unlisted_claims=max(0, len(claims) - LISTED_CLAIMS) or None,
             )
-            for claims in self.listed
+            for claims, name in zip(self.listed, self.names, strict=True)
         ]
 
     def more(self) -> str:

@@ -49,17 +49,27 @@ _FULL_DATE = regex.compile(rf"\b(?:{_D}\s+{_M},?\s+{_Y}|{_M}\s+{_D},?\s+{_Y})\b"
 _HAS_YEAR = regex.compile(rf"\b{_Y}\b")
 
 
+_CLAUSE_BREAK = regex.compile(r"[,;:()\u2014]")
+
+
 def reference_date(
     sentence: str, position: int, value: str, published: dt.date | None
 ) -> dt.date | None:
     """The date a value without a year at `position` of `sentence` is read against.
 
-    A full date in the same sentence ('killed June 24, 2005 while investigating a June 20
-    shooting') gives the year; the nearest one wins. Else the publication date.
+    A full date in the same clause ('killed June 24, 2005 while investigating a June 20
+    shooting') gives the year; the nearest one wins. Else the publication date: 'fired
+    March 2 as coach, ..., since King took over on May 26, 2003' is this year's March 2.
     """
     if _HAS_YEAR.search(value):
         return published
-    dates = [m for m in _FULL_DATE.finditer(sentence) if not m.start() <= position < m.end()]
+    end = position + len(value)
+    dates = [
+        m
+        for m in _FULL_DATE.finditer(sentence)
+        if not m.start() <= position < m.end()
+        and not _CLAUSE_BREAK.search(sentence[min(m.end(), end) : max(m.start(), position)])
+    ]
     if not dates:
         return published
     nearest = min(dates, key=lambda m: (abs(m.start() - position), m.start()))

@@ -52,11 +52,13 @@ class FrameLexicon:
         kind: str,
         dimension: str | None = None,
         others: tuple[tuple[int, int], ...] = (),
+        noun: str | None = None,
     ) -> Predicate | None:
         """The predicate nearest to a value of `kind` at [start, end): in its clause, then nearby.
 
         Only frames that key this kind of value count ('struck' dates an event, it does not
-        count anything); a frame limited to some `dimensions` keys only measures of those.
+        count anything); a frame limited to some `dimensions` keys only measures of those,
+        one limited to some `nouns` only counts of those.
         A word nearer another value of the sentence (`others`, character spans) is that
         value's: 'shot three co-workers, killing two' does not say the three were killed.
         """
@@ -72,15 +74,22 @@ class FrameLexicon:
             if low == 0 and high < len(words) and words[high].text == ",":
                 high = _clause(words, high + 1, high + 1)[1]
             low, high = max(low, first - _DATE_REACH), min(high, last + _DATE_REACH + 1)
-            return self._nearest(words, first, last, low, high, kind, dimension, rivals)
+            return self._nearest(words, first, last, low, high, kind, dimension, rivals, noun)
         reach_low = max(0, first - _SENTENCE_REACH)
         reach_high = min(len(words), last + _SENTENCE_REACH + 1)
-        return self._nearest(words, first, last, low, high, kind, dimension, rivals) or (
-            self._nearest(words, first, last, reach_low, reach_high, kind, dimension, rivals, True)
+        return self._nearest(words, first, last, low, high, kind, dimension, rivals, noun) or (
+            self._nearest(
+                words, first, last, reach_low, reach_high, kind, dimension, rivals, noun, True
+            )
         )
 
     def frame_at(
-        self, words: list[Token], i: int, kind: str, dimension: str | None = None
+        self,
+        words: list[Token],
+        i: int,
+        kind: str,
+        dimension: str | None = None,
+        noun: str | None = None,
     ) -> tuple[Frame, int] | None:
         """The frame (for values of `kind`) whose phrase starts at word i, and its length."""
         if i >= len(words) or lemma(words[i].text) not in self.first_lemmas:
@@ -88,7 +97,7 @@ class FrameLexicon:
         for size in range(min(self.longest, len(words) - i), 0, -1):
             phrase = tuple(lemma(w.text) for w in words[i : i + size])
             for frame in self.by_phrase.get(phrase, ()):
-                if (not frame.kinds or kind in frame.kinds) and _fits(frame, kind, dimension):
+                if (not frame.kinds or kind in frame.kinds) and _fits(frame, kind, dimension, noun):
                     return frame, size
         return None
 
@@ -102,13 +111,14 @@ class FrameLexicon:
         kind: str,
         dimension: str | None,
         rivals: tuple[list[int], ...] = (),
+        noun: str | None = None,
         frames_only: bool = False,
     ) -> Predicate | None:
         for i in _by_distance(first, last, low, high):
             word = words[i]
             if not word.text[0].isalpha() or _nearer_a_rival(i, first, last, rivals):
                 continue
-            found = self.frame_at(words, i, kind, dimension)
+            found = self.frame_at(words, i, kind, dimension, noun)
             if found is not None:
                 frame, size = found
                 return Predicate(frame.name, frame, word.start, words[i + size - 1].end)
@@ -145,8 +155,13 @@ def _nearer_a_rival(i: int, first: int, last: int, rivals: tuple[list[int], ...]
     return any(_gap(i, r) < own for r in rivals if not r[0] <= i <= r[-1])
 
 
-def _fits(frame: Frame, kind: str, dimension: str | None) -> bool:
-    """Whether a frame limited to some unit dimensions keys this value ('magnitude', not km)."""
+def _fits(frame: Frame, kind: str, dimension: str | None, noun: str | None) -> bool:
+    """Whether a frame limited to some unit dimensions or nouns keys this value.
+
+    'magnitude' keys no km; 'hit' with nouns [time, bullet] keys 'eleven times', not '300 homes'.
+    """
+    if frame.nouns and (kind != "count" or noun not in frame.nouns):
+        return False
     return kind != "measure" or not frame.dimensions or (dimension or "measure") in frame.dimensions
 
 

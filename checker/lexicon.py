@@ -82,6 +82,10 @@ class Lexicon:
             ignore_unused=True,
             **lists,
         )
+        # 'the northern city of Thessaloniki, where another 20,000 people marched'
+        self.place_where = regex.compile(
+            rf"(?<![\p{{L}}])(?P<place>{place}),?\s+(?i:where)\b", ignore_unused=True, **lists
+        )
         self.attribution = regex.compile(
             r"\b(?i:according\s+to)\s+(?P<who>[^,.;]{1,60})"
             rf"|\b(?P<marker>{alternation(vocabulary.attribution_markers)})\b",

@@ -112,11 +112,13 @@ class Mentions:
         full_names -= orgs
         self.explicit_orgs = orgs
         persons: dict[str, str] = {}
-        surnames = Counter(name.split()[-1] for name in full_names)
+        by_surname: dict[str, list[str]] = {}
         for name in sorted(full_names):
             persons[name] = name
-            if surnames[name.split()[-1]] == 1:
-                persons[name.split()[-1]] = name
+            by_surname.setdefault(name.split()[-1], []).append(name)
+        for surname, names in by_surname.items():
+            if (bearer := _surname_bearer(names, self.document.text)) is not None:
+                persons[surname] = bearer
         return persons
 
     def _plausible_name(self, name: str) -> bool:
@@ -393,6 +395,24 @@ class Mentions:
         if kind == "org" and (name in self.persons or self._is_place(name)):
             return None  # an organisation slot filled by a person or a place: not this claim
         return self.persons.get(name, name) if kind in ("person", "any") else name
+
+
+SURNAME_SHARE = 3  # a surname several people share stands for one named this much more often
+
+
+def _surname_bearer(names: list[str], text: str) -> str | None:
+    """The person a bare surname means: the only one with it, else the one named far more.
+
+    An obituary of Vincent Gigante names his brother Louis once and him four times: 'Mr.
+    Gigante' is Vincent.
+    """
+    if len(names) == 1:
+        return names[0]
+    named = {n: text.count(n) for n in names}
+    ranked = sorted(names, key=lambda n: (-named[n], n))
+    if named[ranked[0]] >= SURNAME_SHARE * max(named[ranked[1]], 1):
+        return ranked[0]
+    return None
 
 
 def _merge_short_forms(counts: Counter) -> dict[str, str]:

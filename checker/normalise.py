@@ -174,10 +174,11 @@ def _normalise_one(
     lexicon: Lexicon,
     gazetteer: Gazetteer,
 ) -> list[NormalisedClaim]:
+    place = gazetteer.lookup(claim.subject) if claim.subject_type == "place" else None
     subject = (
         claim.subject
         if claim.subject_type in ("event", "topic")
-        else index.canonical(claim.subject)
+        else place or index.canonical(claim.subject)  # 'Tehran', not 'Tehran University'
     )
     subject = _pick(subject, claim.alternatives, index)
     attribute = claim.attribute

@@ -189,7 +189,7 @@ class _OpenReader:
         dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
         end = mention.noun_end or mention.end
         return self._noun_frame(words, mention) or self.lexicon.predicate(
-            words, mention.start, end, mention.kind, dimension, others
+            words, mention.start, end, mention.kind, dimension, others, mention.noun
         )
 
     def claim(
@@ -292,7 +292,9 @@ class _OpenReader:
         if not subject:
             return None
         policy = f"{OPEN_PACK}:{mention.policy}"
-        return self._claim(sentence, mention, subject, "any", attribute, policy)
+        known = mention.about and self.context.gazetteer.lookup(mention.about)
+        kind = "place" if known else "any"
+        return self._claim(sentence, mention, subject, kind, attribute, policy)
 
     def _record_key(self, after: str) -> str:
         """'record', or the split a record is for: '9-1 in one-possession games'."""

@@ -156,6 +156,8 @@ def scope_of(mentions: Mentions, text: str, position: int) -> tuple[str | None, 
         return compiled(r"\s+").sub(" ", group.group("group").strip()), False
     if lexicon.total_scope.search(text):
         return None, True
+    if (place := _place_where(mentions, text, position)) is not None:
+        return place, False
     start, end = clause_bounds(text, position)
     opening = next((m.start() for m in _CLAUSE_SEPARATOR.finditer(text)), -1)
     opening_has_figure = 0 < opening and compiled(r"\d").search(text[:opening])
@@ -169,6 +171,19 @@ def scope_of(mentions: Mentions, text: str, position: int) -> tuple[str | None, 
         if (canonical := gazetteer.lookup(m.group("place")))
     ]
     return (min(places)[1], False) if places else (None, False)
+
+
+WHERE_REACH = 60  # characters from 'where' to a value of its clause
+
+
+def _place_where(mentions: Mentions, text: str, position: int) -> str | None:
+    """The place a 'where' clause holding the value is about ('Thessaloniki, where 20,000')."""
+    found = None
+    for match in mentions.lexicon.place_where.finditer(text, 0, position):
+        between = text[match.end() : position]
+        if len(between) <= WHERE_REACH and not _CLAUSE_BREAK.search(between):
+            found = mentions.gazetteer.lookup(match.group("place"))
+    return found
 
 
 def clause_bounds(text: str, position: int) -> tuple[int, int]:

@@ -313,6 +313,12 @@ class AttributePolicy(Strict):
         "warning",
         description="How a bound that a figure satisfies ('more than 10' vs 12) is reported.",
     )
+    far_ratio: float | None = Field(
+        None,
+        gt=1,
+        description="Open values further apart than this ratio are two facts (unset: the "
+        "comparison's default).",
+    )
 
 
 # --- open claims: any value in its context ------------------------------------------------
@@ -365,6 +371,11 @@ class Frame(Strict):
         description="For measures: the unit dimensions the frame keys ('magnitude'); "
         "'measure' is a number without a unit.",
     )
+    nouns: list[str] = Field(
+        default_factory=list,
+        description="For counts: the only nouns (lemmas) the frame counts, one fact whichever "
+        "is written ('hit eleven times', 'seven bullets hit'); empty: any noun.",
+    )
     attributes: dict[ValueKind, str] = Field(
         default_factory=dict,
         description="The attribute a kind of value takes, to align with a pack's "
@@ -373,6 +384,12 @@ class Frame(Strict):
     changes: Literal["never", "over_time", "on_event"] = "over_time"
     cumulative: bool = False
     same_period_days: int = Field(0, ge=0)
+    far_ratio: float | None = Field(
+        None,
+        gt=1,
+        description="Values further apart than this ratio are two facts: a building 15 miles "
+        "from Detroit and a motorist 50 miles from it.",
+    )
 
 
 class OpenExpectation(Strict):
@@ -400,6 +417,11 @@ class OpenRules(Strict):
     frames: list[Frame] = Field(default_factory=list)
     generic_nouns: list[str] = Field(
         default_factory=list, description="Counted nouns that say nothing ('people', 'others')."
+    )
+    noun_synonyms: dict[str, str] = Field(
+        default_factory=dict,
+        description="Counted nouns (lemmas) that name one thing, each to the noun it keys as "
+        "('appliance': 'engine', as British fire services write).",
     )
     modifiers: list[str] = Field(
         default_factory=list,
@@ -717,6 +739,7 @@ def _open_policies(rules: OpenRules) -> dict[str, AttributePolicy]:
             same_period_days=f.same_period_days,
             max_severity=cap,
             bounds="info",
+            far_ratio=f.far_ratio,
         )
         for f in rules.frames
     }

@@ -79,6 +79,7 @@ class ValueFinder:
         self.label_words = {w.lower() for w in rules.label_words}
         self.modifiers = {w.lower() for w in rules.modifiers}
         self.generic = {w.lower() for w in rules.generic_nouns}
+        self.synonyms = {k.lower(): v.lower() for k, v in rules.noun_synonyms.items()}
         self.function_words = {w.lower() for w in rules.function_words}
         self.months = set(_month_words())
 
@@ -149,7 +150,7 @@ class ValueFinder:
                 return None, None
             if low in self.generic or noun in self.generic:
                 return "people", word.end
-            return self._complement(words, word, noun)
+            return self._complement(words, word, self.synonyms.get(noun, noun))
         return None, None
 
     def _complement(self, words: list[Token], noun: Token, base: str) -> tuple[str, int]:
@@ -181,8 +182,11 @@ class ValueFinder:
             return True
         is_capitalised = word[:1].isupper() and word.isalpha()
         opens_sentence = len(previous) == 1
+        # 'Flight 1282' is a name; 'hitting Gray eleven times' is not ('Flight eleven' is rare)
+        written_in_digits = text[start:end].strip()[:1].isdigit()
         return (
             is_capitalised
+            and written_in_digits
             and not opens_sentence
             and word.lower() not in self.months
             and word.lower() not in self.generic

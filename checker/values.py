@@ -182,7 +182,8 @@ def measure(text: str, lexicon: Lexicon, tolerance: float | None = None) -> Valu
     Units of one dimension convert ('12,700 hectares' and '31,500 acres' compare); the
     dimension ('area', 'mass', 'duration'...) becomes the value's unit.
     """
-    found = _unit(text, lexicon)
+    # the unit of the figure, not of a conversion after it: 'about 58km (36 miles)' is in km
+    found = _unit(_CONVERSION.sub("", text), lexicon) or _unit(text, lexicon)
     if found is None:
         return quantity(text, lexicon, "", tolerance)
     phrase, (dimension, factor) = found
@@ -216,7 +217,7 @@ def _longest_first(lexicon: Lexicon) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def _unit_pattern(phrase: str) -> regex.Pattern:
-    return regex.compile(rf"(?<!\w){regex.escape(phrase)}(?![\w])", regex.I)
+    return regex.compile(rf"(?<!\p{{L}}){regex.escape(phrase)}(?![\w])", regex.I)  # '58km' too
 
 
 def tally(text: str, lexicon: Lexicon) -> Value | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker import check
 
 
@@ -279,3 +281,36 @@ def test_a_running_total_that_falls_is_suspect(tmp_path):
     [deaths] = report.discrepancies
     assert (deaths.severity, deaths.kind) == ("warning", "conflicting_values")
     assert "cannot fall" in deaths.explanation
+
+
+@pytest.mark.parametrize("weight, flagged", [("135", True), ("134", False), ("125", False)])
+def test_a_finer_figure_must_round_half_up_to_the_coarser(tmp_path, weight, flagged):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": ("2024-07-04", "Deputies said Jose Orozco is wanted; he weighs 130 pounds."),
+            "b.md": (
+                "2024-07-04",
+                f"Deputies said Jose Orozco is wanted; he weighs {weight} pounds.",
+            ),
+        },
+    )
+    found = [d for d in report.discrepancies if d.severity in ("contradiction", "warning")]
+    assert bool(found) == flagged
+
+
+def test_an_open_age_decades_apart_is_another_time_of_life(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": (
+                "2005-12-19",
+                "Vincent Gigante was tried. A doorman identified the 29-year-old Mr. Gigante "
+                "as the shooter.",
+            ),
+            "b.md": ("2005-12-20", "Vincent Gigante, 77, died in prison on Monday."),
+            "c.md": ("2005-12-20", "Vincent Gigante, 75, died in prison on Monday."),
+        },
+    )
+    [age] = [d for d in report.discrepancies if d.attribute == "age"]
+    assert sorted(v.value for v in age.values) == ["75", "77"]  # not 29, his age in 1957

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from checker.dates import find_time_expressions, resolve_text
+from checker.dates import find_time_expressions, reference_date, resolve_text
 
 PUB = dt.date(2023, 11, 21)
 
@@ -68,3 +68,20 @@ def test_finder_picks_candidates_only():
 def test_relative_expressions(text, start, end):
     span = resolve_text(text, PUB)
     assert (span.start, span.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "sentence, value, year",
+    [
+        ("He was killed June 24, 2005 while investigating a June 20 shooting.", "June 20", 2005),
+        (
+            "Cheeks, who was fired March 2 as coach, is the fourth coach since King took over "
+            "on May 26, 2003.",
+            "March 2",
+            2007,  # another clause's date does not give the year: the publication's does
+        ),
+    ],
+)
+def test_a_full_date_of_the_same_clause_gives_the_year(sentence, value, year):
+    at = reference_date(sentence, sentence.index(value), value, dt.date(2007, 5, 24))
+    assert at is not None and at.year == year

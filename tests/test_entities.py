@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from checker.entities import MIN_SIMILARITY, EntityIndex, similar
+from checker.rulebook import load_rulebook
 
 
 def _index(rulebook, mentions):
@@ -58,3 +59,17 @@ def test_fuzzy_matching_threshold(a, b, same):
 def test_fuzzy_spellings_merge_to_the_more_frequent(rulebook):
     index = _index(rulebook, [("Alexandr Wang", "person")] * 3 + [("Alexander Wang", "person")])
     assert index.canonical("Alexander Wang") == "Alexandr Wang"
+
+
+def test_a_shared_surname_stands_for_the_person_named_far_more_often():
+    from checker.documents import Document
+    from checker.extract import extract
+
+    text = (
+        "Vincent Gigante died on Monday. Vincent Gigante was 77. His brother, the Rev. Louis "
+        "Gigante, spoke. Vincent Gigante ran a crime family. Friends of Vincent Gigante wept. "
+        "Mr. Gigante was sentenced to seven years in prison."
+    )
+    claims = extract(Document(id="d.txt", text=text), load_rulebook())
+    [sentence] = [c for c in claims if c.attribute == "prison sentence"]
+    assert sentence.subject == "Vincent Gigante"

@@ -294,3 +294,16 @@ def test_a_count_said_to_be_the_whole_is_not_compared_with_one_that_does_not_say
         "An estimated 100,000 people took to the streets on Wednesday in nationwide strikes.",
     )
     assert _flagged(check([corpus])) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Violence broke out in the northern city of Thessaloniki, where another 20,000 people "
+        "marched through the city center.",
+        "Clashes broke out in Salonika where approximately 50,000 people marched.",
+    ],
+)
+def test_a_where_clause_is_scoped_to_its_place(text):
+    [claim] = [c for c in _open(text) if c.evidence.text.endswith("people")]
+    assert claim.qualifiers.scope == "Thessaloniki"  # Salonika is its other name

@@ -199,3 +199,66 @@ def test_a_converted_figure_allows_for_the_rate(tmp_path, dollars, flagged):
         },
     )
     assert len(_flagged(check([corpus]))) == flagged
+
+
+def test_a_period_an_article_sets_apart_is_not_compared_with_the_others(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2024-05-06",
+                "The Navy seized 12 magazines from the boat. "
+                "So far, the Navy has seized 31 magazines from pirates.",
+            ),
+            "b.txt": ("2024-05-06", "The Navy seized 12 magazines from the boat."),
+            "c.txt": ("2024-05-06", "The Navy seized 31 magazines from the boat."),
+        },
+    )
+    flagged = _flagged(check([corpus]))
+    assert len(flagged) == 1
+    [thirty_one] = [v for v in flagged[0].values if v.value == "31"]
+    assert {c.document for c in thirty_one.claims} == {"c.txt"}  # a.txt's is 'so far'
+
+
+def test_figures_that_agree_are_shown_as_one_value(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2024-05-06", "The earthquake killed about 50 people in the province."),
+            "b.txt": ("2024-05-06", "The earthquake killed 50 people in the province."),
+            "c.txt": ("2024-05-06", "The earthquake killed 80 people in the province."),
+        },
+    )
+    [flag] = _flagged(check([corpus]))
+    assert sorted(v.value for v in flag.values) == ["80", "about 50 / 50"]
+
+
+def test_a_distance_from_a_place_is_one_fact_of_that_place(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2005-11-27", "Qeshm lies 1,500 kilometers south of Tehran, the capital."),
+            "b.txt": ("2005-11-27", "The island is about 940 miles south of Tehran, the capital."),
+            "c.txt": (
+                "2005-11-28",
+                "Qeshm, located 1,150 kilometers southeast of Tehran, is busy.",
+            ),
+        },
+    )
+    [flag] = _flagged(check([corpus]))
+    assert flag.subject == "Tehran" and flag.attribute == "distance"
+    assert len(flag.values) == 2  # 1,500 km and 940 miles are one distance
+
+
+def test_distances_far_apart_from_one_place_are_two_things(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2005-11-27",
+                "Police evacuated the building, about 15 miles north of Detroit.",
+            ),
+            "b.txt": ("2005-11-27", "Later a motorist 50 miles north of Detroit spotted the car."),
+        },
+    )
+    assert _flagged(check([corpus])) == []

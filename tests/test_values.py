@@ -5,7 +5,7 @@ import math
 import pytest
 
 from checker.lexicon import lexicon_for
-from checker.values import money, offices, parse_number, quantity
+from checker.values import measure, money, offices, parse_number, quantity
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +114,16 @@ def test_money_ranges_keep_the_currency(lexicon):
     value = money("between $1bn and $2bn", lexicon)
     assert value.unit == "USD" and value.interval() == (pytest.approx(1e9), pytest.approx(2e9))
     assert money("$700m-$750m", lexicon).interval() == (pytest.approx(700e6), pytest.approx(750e6))
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("about 58km (36 miles)", 52_000, 64_000),  # the figure's unit, not the conversion's
+        ("2,000ft", 590, 630),  # a unit written against its number
+    ],
+)
+def test_a_measure_is_in_the_unit_written_with_its_figure(lexicon, text, low, high):
+    value = measure(text, lexicon)
+    assert value.unit == "length"
+    assert low <= value.interval()[0] and value.interval()[1] <= high
