@@ -192,13 +192,8 @@ class Comparer:
         changes: Changes | None = None,
     ) -> Verdict | None:
         """Whether two claims disagree, and how badly; None when they agree."""
-        far = policy.far_ratio or FAR_RATIO
-        if _open_pair(a, b) and (_different_parties(a, b) or _far_apart(a.value, b.value, far)):
-            return None  # two offers, two passes, two heists: two facts
-        if _open_pair(a, b) and a.claim.qualifiers.whole != b.claim.qualifiers.whole:
-            return None  # 'nationwide' and a count that does not say: a whole and maybe a part
-        if a.period and b.period and a.period != b.period:
-            return None  # 'the fifth this season' and 'the second in two days': two counts
+        if _two_facts(a, b, policy):
+            return None
         if a.value.unit == "age" and b.value.unit == "age":
             return self._ages(a, b)
         verdict = self._values(a, b)
@@ -507,6 +502,20 @@ def _rounds_up_past(x, y) -> bool:
     coarse, fine = (x, y) if x.precision > y.precision else (y, x)
     edge = coarse.point + coarse.precision
     return fine.point >= edge or math.isclose(fine.point, edge)
+
+
+def _two_facts(a: NormalisedClaim, b: NormalisedClaim, policy: AttributePolicy) -> bool:
+    """Whether two claims of one group state two facts, so that neither can contradict the other."""
+    if a.period and b.period and a.period != b.period:
+        return True  # 'the fifth this season' and 'the second in two days': two counts
+    if not _open_pair(a, b):
+        return False
+    far = policy.far_ratio or FAR_RATIO
+    return (
+        _different_parties(a, b)  # two offers, two passes: two facts
+        or _far_apart(a.value, b.value, far)  # two heists
+        or a.claim.qualifiers.whole != b.claim.qualifiers.whole  # a whole and maybe a part
+    )
 
 
 def _open_pair(a: NormalisedClaim, b: NormalisedClaim) -> bool:
