@@ -196,6 +196,8 @@ class Comparer:
             return None
         if a.value.unit == "age" and b.value.unit == "age":
             return self._ages(a, b)
+        if a.value.type == "spelling" == b.value.type:
+            return _spellings(a, b)  # a name is spelled one way at any time
         verdict = self._values(a, b)
         if verdict is None:
             return None
@@ -575,6 +577,16 @@ def _fall_reason(a: NormalisedClaim, b: NormalisedClaim) -> str:
     return (
         f"a running total cannot fall, yet {later.value.label} ({later.as_of.label()}) is below "
         f"{earlier.value.label} ({earlier.as_of.label()})"
+    )
+
+
+def _spellings(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
+    if a.value.key == b.value.key:
+        return None
+    return Verdict(
+        "warning",
+        "name_spelling",
+        f"{a.value.label} and {b.value.label} look like one person's name spelled two ways",
     )
 
 

@@ -29,6 +29,7 @@ Kind = Literal[
     "age_mismatch",
     "possible_birthday",
     "changed_over_time",
+    "name_spelling",
 ]
 KIND_DESCRIPTIONS: dict[str, str] = {
     "conflicting_values": "The values cannot all be true for the same subject at the same time and scope.",
@@ -38,6 +39,7 @@ KIND_DESCRIPTIONS: dict[str, str] = {
     "age_mismatch": "Ages that no birthday between the publication dates can explain.",
     "possible_birthday": "Ages one year apart that only a birthday between the publication dates could explain.",
     "changed_over_time": "Values that differ because they hold at different times (former, will, new dates).",
+    "name_spelling": "Sources spell one person's given name two ways (checker/spellings.py).",
 }
 
 

@@ -21,6 +21,7 @@ from checker.normalise import normalise
 from checker.progress import ProgressBar
 from checker.report import Report, build_report
 from checker.rulebook import Rulebook, load_rulebook
+from checker.spellings import spelling_claims
 
 
 def run(
@@ -81,6 +82,7 @@ def run(
         normalised = normalise(claims, ingested.documents, rulebook, names)
         if rulebook.open_claims:
             normalised = align(normalised, rulebook)
+            normalised += spelling_claims(ingested.documents, names, rulebook)
         if client is not None:
             discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
         else:

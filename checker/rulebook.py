@@ -36,6 +36,7 @@ ClaimKind = Literal[
     "date",
     "weekday",
     "time",
+    "name",
 ]
 Tense = Literal["past", "current", "future"]
 SubjectType = Literal["person", "org", "event", "place", "topic", "any"]

@@ -19,7 +19,9 @@ from checker.lexicon import Lexicon
 from checker.patterns import compiled, word_pattern
 from checker.rulebook import Bound, Office, Tense
 
-ValueType = Literal["quantity", "office", "person", "place", "date", "weekday", "tally", "text"]
+ValueType = Literal[
+    "quantity", "office", "person", "place", "date", "weekday", "tally", "text", "spelling"
+]
 _DIGITS = regex.compile(r"(?<![\w.])(\d{1,3}(?:, ?\d{3})+(?!\d)|\d+)(\.\d+)?")
 _CONVERSION = regex.compile(r"\(([^()]*)\)\s*$")
 _SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}

@@ -1,0 +1,153 @@
+"""Name spellings: where articles write one person's name two ways ("Brian" / "Bryant Dalton").
+
+A fact-checker wants to know when outlets disagree on how a victim or official is named.
+Two full names are one person spelled two ways when they share the surname, both first
+words are known given names, and those given names are close in spelling but not equal, nor
+one a short form of the other ("Chris" / "Christopher" is a nickname, not a misspelling).
+Only spellings from different documents count, and only when no document writes both: an
+article that names a Brian and a Bryant Dalton is about two people.
+
+Each spelling becomes a claim (rule `open.name-spelling`) at its first mention in each
+document that writes it, so the discrepancy carries quotes like any other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import regex
+from rapidfuzz.distance import JaroWinkler
+
+from checker.claims import Claim, Evidence
+from checker.documents import Document, split_sentences
+from checker.lexicon import lexicon_for
+from checker.names import is_given_name
+from checker.normalise import NormalisedClaim, names_written
+from checker.rulebook import Rulebook
+from checker.values import Value
+
+RULE = "open.name-spelling"
+ATTRIBUTE = "name spelling"
+MIN_SIMILARITY = 0.8  # Jaro-Winkler of the given names: Brian/Bryant 0.85, Latoya/Latonya 0.96
+MIN_GIVEN_LENGTH = 3
+
+
+def spelling_claims(
+    documents: list[Document], names: dict[str, list[str]] | None, rulebook: Rulebook
+) -> list[NormalisedClaim]:
+    """Claims for every person whose name the corpus spells two ways, one per document.
+
+    `names` are each document's `names_written` when already known (None: read them here).
+    """
+    if names is None:
+        lexicon = lexicon_for(rulebook)
+        names = {d.id: names_written(d, lexicon) for d in documents}
+    writers = _writers(documents, names)
+    claims = []
+    by_id = {d.id: d for d in documents}
+    for spellings in _spelling_groups(writers):
+        subject = max(sorted(spellings), key=lambda name: len(writers[name]))
+        for name in sorted(spellings):
+            for document in sorted(writers[name]):
+                claim = _claim_at_first_mention(by_id[document], name, subject, rulebook)
+                if claim is not None:
+                    claims.append(claim)
+    return claims
+
+
+def _writers(documents: list[Document], names: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Two-word person names ('Given Surname') and the documents that write each."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for document in documents:
+        for name in names.get(document.id, ()):
+            words = name.split()
+            if len(words) == 2 and is_given_name(words[0]) and len(words[0]) >= MIN_GIVEN_LENGTH:
+                found[name].add(document.id)
+    return found
+
+
+def _spelling_groups(writers: dict[str, set[str]]) -> list[set[str]]:
+    """Sets of names that spell one person two or more ways ('LaTonya' and 'Latonya' are one).
+
+    Linked when two spellings are close and no document writes both; a set is the names
+    linked directly or through others.
+    """
+    spelling = {name: name.casefold() for name in writers}
+    written: dict[str, set[str]] = defaultdict(set)
+    for name, documents in writers.items():
+        written[spelling[name]] |= documents
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(written):
+        by_surname[key.split()[1]].append(key)
+    parent = {key: key for key in written}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for keys in by_surname.values():
+        for i, first in enumerate(keys):
+            for second in keys[i + 1 :]:
+                given = first.split()[0], second.split()[0]
+                if _misspelt(*given) and not written[first] & written[second]:
+                    parent[root(second)] = root(first)
+    members: dict[str, set[str]] = defaultdict(set)
+    for name in writers:
+        members[root(spelling[name])].add(name)
+    return [names for _, names in sorted(members.items()) if len({spelling[n] for n in names}) > 1]
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Given names close in spelling that are neither equal nor a short form of each other."""
+    x, y = a.casefold(), b.casefold()
+    if x == y or x.startswith(y) or y.startswith(x):
+        return False
+    return JaroWinkler.similarity(x, y) >= MIN_SIMILARITY
+
+
+def _claim_at_first_mention(
+    document: Document, name: str, subject: str, rulebook: Rulebook
+) -> NormalisedClaim | None:
+    found = regex.search(rf"\b{regex.escape(name)}\b", document.text, pos=document.body_start)
+    if found is None:
+        return None
+    sentence = next(
+        (
+            s
+            for s in split_sentences(
+                document.text, document.body_start, rulebook.vocabulary.abbreviations
+            )
+            if s.start <= found.start() < s.end
+        ),
+        None,
+    )
+    if sentence is None:
+        return None
+    evidence = Evidence(
+        document=document.id,
+        sentence=sentence.text,
+        sentence_start=sentence.start,
+        start=found.start(),
+        end=found.end(),
+        text=found.group(),
+        rule=RULE,
+        pattern="given-name",
+    )
+    claim = Claim(
+        kind="name",
+        subject=subject,
+        subject_type="person",
+        attribute=ATTRIBUTE,
+        value=name,
+        evidence=evidence,
+    )
+    return NormalisedClaim(
+        claim=claim,
+        subject=subject,
+        attribute=ATTRIBUTE,
+        policy=ATTRIBUTE,
+        value=Value(type="spelling", label=name),
+        tense="current",
+        published=document.published,
+    )
