@@ -42,6 +42,7 @@ from checker.parties import different_parties
 from checker.periods import different_periods
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import AttributePolicy, Office, Rulebook, Severity
+from checker.spellings import sound_alike
 
 
 @dataclass(frozen=True)
@@ -583,6 +584,12 @@ def _fall_reason(a: NormalisedClaim, b: NormalisedClaim) -> str:
 def _spellings(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
     if a.value.key == b.value.key:
         return None
+    if sound_alike(a.value.label, b.value.label):
+        return Verdict(
+            "info",
+            "name_spelling",
+            f"{a.value.label} and {b.value.label} sound alike: a variant or transliteration",
+        )
     return Verdict(
         "warning",
         "name_spelling",

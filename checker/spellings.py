@@ -7,6 +7,10 @@ one a short form of the other ("Chris" / "Christopher" is a nickname, not a miss
 Only spellings from different documents count, and only when no document writes both: an
 article that names a Brian and a Bryant Dalton is about two people.
 
+Spellings that sound alike ("Masoud" / "Massoud", "Elias" / "Ilias": transliterations
+and variants, by jellyfish's metaphone) are reported as info, not flagged; a much shorter
+name that begins like the other ("Alexis" / "Alexandros") is a nickname and not reported.
+
 Each spelling becomes a claim (rule `open.name-spelling`) at its first mention in each
 document that writes it, so the discrepancy carries quotes like any other.
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import jellyfish
 import regex
 from rapidfuzz.distance import JaroWinkler
 
@@ -30,6 +35,9 @@ RULE = "open.name-spelling"
 ATTRIBUTE = "name spelling"
 MIN_SIMILARITY = 0.8  # Jaro-Winkler of the given names: Brian/Bryant 0.85, Latoya/Latonya 0.96
 MIN_GIVEN_LENGTH = 3
+NICKNAME_PREFIX = 3  # "Alex-is" / "Alex-andros" share a beginning ...
+NICKNAME_RATIO = 0.7  # ... and the short form is at most 70% of the long one's length
+_VOWELS = "AEIOUY"
 
 
 def spelling_claims(
@@ -101,9 +109,36 @@ def _spelling_groups(writers: dict[str, set[str]]) -> list[set[str]]:
 def _misspelt(a: str, b: str) -> bool:
     """Given names close in spelling that are neither equal nor a short form of each other."""
     x, y = a.casefold(), b.casefold()
-    if x == y or x.startswith(y) or y.startswith(x):
+    if x == y or _short_form(x, y):
         return False
     return JaroWinkler.similarity(x, y) >= MIN_SIMILARITY
+
+
+def _short_form(x: str, y: str) -> bool:
+    """One name is a prefix or a much shorter form beginning like the other ('alexis')."""
+    short, long = sorted((x, y), key=len)
+    if long.startswith(short):
+        return True
+    shared = len(_common_prefix(short, long))
+    return shared >= NICKNAME_PREFIX and len(short) <= NICKNAME_RATIO * len(long)
+
+
+def _common_prefix(x: str, y: str) -> str:
+    end = 0
+    while end < min(len(x), len(y)) and x[end] == y[end]:
+        end += 1
+    return x[:end]
+
+
+def sound_alike(a: str, b: str) -> bool:
+    """Spellings that are pronounced alike: a transliteration or variant, not an error."""
+    return _sound(a.split()[0]) == _sound(b.split()[0])
+
+
+def _sound(name: str) -> str:
+    key = jellyfish.metaphone(name)
+    # metaphone keeps an initial vowel as written; "Elias" and "Ilias" start with one sound
+    return "A" + key[1:] if key[:1] in _VOWELS else key
 
 
 def _claim_at_first_mention(
