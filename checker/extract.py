@@ -358,8 +358,9 @@ class PackClaims:
             return self._person_in_sentence(hit) or self.mentions.focus_person
         if source == "attribute":
             return self._attribute(hit, groups_of(hit))
-        if source == "previous_person":
-            return self.mentions.person_before(sentence.start + hit.match.start())
+        if source in ("previous_person", "previous_known_person"):
+            known = source == "previous_known_person"
+            return self.mentions.person_before(sentence.start + hit.match.start(), known)
         return None
 
     def _person_in_sentence(self, hit: Hit) -> str | None:

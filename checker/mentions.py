@@ -344,10 +344,11 @@ class Mentions:
             words = words[1:]
         return " ".join(words)
 
-    def person_before(self, offset: int) -> str | None:
-        """The person (or name-like words) mentioned last before `offset`."""
+    def person_before(self, offset: int, known: bool = False) -> str | None:
+        """The person (or name-like words, unless `known`) mentioned last before `offset`."""
         found: list[tuple[int, str]] = []
-        for mentions in (self.person_mentions, self.name_candidates):
+        sources = (self.person_mentions,) if known else (self.person_mentions, self.name_candidates)
+        for mentions in sources:
             index = bisect.bisect_left(mentions, (offset, ""))
             if index:
                 found.append(mentions[index - 1])

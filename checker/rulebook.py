@@ -110,9 +110,17 @@ class ExtractionRule(Strict):
     )
     subject_type: SubjectType = "any"
     subject_from: Literal[
-        "group", "previous_person", "focus_org", "focus_event", "focus_person", "attribute"
+        "group",
+        "previous_person",
+        "previous_known_person",
+        "focus_org",
+        "focus_event",
+        "focus_person",
+        "attribute",
     ] = Field(
-        "group", description="Where the subject comes from when the pattern has no subject group."
+        "group",
+        description="Where the subject comes from when the pattern has no subject group "
+        "(previous_known_person: the last name known to be a person's, never name-like words).",
     )
     object_from: Literal["group", "focus_org"] = Field(
         "group",
@@ -229,6 +237,10 @@ class Vocabulary(Strict):
     part_scope_markers: list[str] = Field(default_factory=list)
     population_nouns: list[str] = Field(
         default_factory=list, description="Nouns of a subgroup scope: 'among patients with ...'."
+    )
+    person_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns for a person ('man', 'suspect'): 'the 61-year-old suspect' is someone named.",
     )
     org_descriptors: list[str] = Field(default_factory=list)
     person_pronouns: list[str] = Field(default_factory=list)
@@ -796,6 +808,7 @@ def word_lists(vocabulary: Vocabulary, offices: list[Office]) -> dict[str, list[
         "FRACTION_WORD": list(vocabulary.fraction_words),
         "ORG_DESCRIPTOR": vocabulary.org_descriptors,
         "PERSON_PRONOUN": vocabulary.person_pronouns,
+        "PERSON_NOUN": vocabulary.person_nouns,
         "ORG_PRONOUN": vocabulary.org_pronouns,
         "HONORIFIC": vocabulary.honorifics,
         "NOT_NAME": vocabulary.not_names,

@@ -314,3 +314,21 @@ def test_an_open_age_decades_apart_is_another_time_of_life(tmp_path):
     )
     [age] = [d for d in report.discrepancies if d.attribute == "age"]
     assert sorted(v.value for v in age.values) == ["75", "77"]  # not 29, his age in 1957
+
+
+def test_an_age_given_to_the_suspect_is_the_age_of_the_person_named_before(tmp_path):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.txt": ("2012-03-05", "Police arrested John Harlow, 60, on Monday at the hospital."),
+            "b.txt": (
+                "2012-03-05",
+                "Police arrested John Harlow on Monday. The 61-year-old suspect was taken away.",
+            ),
+            "c.txt": ("2012-03-05", "A 61-year-old man, John Harlow, was arrested on Monday."),
+        },
+    )
+    [found] = _find(report, "John Harlow", "age")
+    assert found.kind == "age_mismatch"
+    rules = {claim.rule for value in found.values for claim in value.claims}
+    assert rules == {"ages.age", "ages.age-referring-back"}
