@@ -314,3 +314,25 @@ def test_an_open_age_decades_apart_is_another_time_of_life(tmp_path):
     )
     [age] = [d for d in report.discrepancies if d.attribute == "age"]
     assert sorted(v.value for v in age.values) == ["75", "77"]  # not 29, his age in 1957
+
+
+def test_a_peak_speed_inside_a_bound_is_no_flag_but_one_outside_is(tmp_path):
+    chase = "The car crash came after a chase in which speeds reached 120 mph."
+    docs = {
+        "a.md": ("2024-03-01", chase),
+        "b.md": (
+            "2024-03-01",
+            "Police chased the car crash suspect at speeds of more than 100 mph.",
+        ),
+    }
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    inside = _corpus(tmp_path / "one", docs)
+    docs["b.md"] = (
+        "2024-03-01",
+        "Police chased the car crash suspect at speeds of less than 90 mph.",
+    )
+    outside = _corpus(tmp_path / "two", docs)
+    assert [d.severity for d in inside.discrepancies if d.attribute == "speed"] == ["info"]
+    [flag] = [d for d in outside.discrepancies if d.attribute == "speed"]
+    assert flag.severity in ("contradiction", "warning")
