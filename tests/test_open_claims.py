@@ -307,3 +307,15 @@ def test_a_count_said_to_be_the_whole_is_not_compared_with_one_that_does_not_say
 def test_a_where_clause_is_scoped_to_its_place(text):
     [claim] = [c for c in _open(text) if c.evidence.text.endswith("people")]
     assert claim.qualifiers.scope == "Thessaloniki"  # Salonika is its other name
+
+
+@pytest.mark.parametrize("total, flagged", [("a total of 14", 0), ("14", 2)])
+def test_a_total_over_several_operations_is_not_one_operation_s_count(tmp_path, total, flagged):
+    corpus = _two_articles(
+        tmp_path,
+        "During the operation, INS Sukanya seized six AK-47 rifles, 12 magazines and 300 rounds "
+        "of ammunition from the boats.",
+        f"The officer said that INS Sukanya has seized {total} AK-47 rifles, 31 magazines and "
+        "923 rounds of ammunition during the five operations it carried out there.",
+    )
+    assert len(_flagged(check([corpus]))) == flagged
