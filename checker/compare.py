@@ -35,7 +35,7 @@ from checker.discrepancies import (
     fingerprint,
     support_key,
 )
-from checker.events import different_days
+from checker.events import different_days, places_named
 from checker.lexicon import lexicon_for
 from checker.normalise import NormalisedClaim
 from checker.open_claims import is_open_rule
@@ -194,7 +194,11 @@ class Comparer:
         changes: Changes | None = None,
     ) -> Verdict | None:
         """Whether two claims disagree, and how badly; None when they agree."""
-        if _two_facts(a, b, policy) or different_days(self._day(a), self._day(b)):
+        if (
+            _two_facts(a, b, policy)
+            or different_days(self._day(a), self._day(b))
+            or (_open_pair(a, b) and self._elsewhere(a, b))
+        ):
             return None  # two facts, or the values of two events (Sunday's quake, Monday's)
         if a.value.unit == "age" and b.value.unit == "age":
             return self._ages(a, b)
@@ -348,6 +352,18 @@ class Comparer:
         if claim.as_of is not None:
             return claim.as_of
         return getattr(self, "_dated_by_cluster", {}).get(id(claim))
+
+    def _elsewhere(self, a: NormalisedClaim, b: NormalisedClaim) -> bool:
+        """Whether two sentences place their values in different places, neither inside the other.
+
+        'Thieves also targeted the Cannes film festival, stealing almost $2 million' and 'Paris
+        thieves nab $2.5 million': two thefts.
+        """
+        here = places_named(a.claim.evidence.sentence, self.gazetteer)
+        there = places_named(b.claim.evidence.sentence, self.gazetteer)
+        if not here or not there:
+            return False
+        return not any(self.gazetteer.related(p, q) for p in here for q in there)
 
     def _day(self, claim: NormalisedClaim) -> int | None:
         """The weekday of a claim's event: its own, else that of the claims that agree with it."""

@@ -83,6 +83,17 @@ def place_counts(sentences, gazetteer) -> Counter[str]:
     return places
 
 
+def places_named(text: str, gazetteer) -> frozenset[str]:
+    """The places of the gazetteer a sentence names."""
+    return _places_named(text, gazetteer)
+
+
+@functools.lru_cache(maxsize=4096)
+def _places_named(text: str, gazetteer) -> frozenset[str]:
+    found = (gazetteer.lookup(m.group(0)) for m in _CAPITALISED.finditer(text))
+    return frozenset(place for place in found if place)
+
+
 def place_apart(text: str, places: Counter[str], gazetteer) -> str | None:
     """A place that sets a sentence's event apart ('a quake in eastern China').
 

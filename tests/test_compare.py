@@ -372,3 +372,22 @@ def test_the_day_something_was_said_is_not_an_event_s_day():
     assert weekdays_in("The train that derailed on Tuesday was doing 68 mph.") == [1]
     assert weekdays_in("The findings published on Friday say the train was doing 86 mph.") == []
     assert weekdays_in("The crash on Tuesday killed five, police said on Wednesday.") == [1]
+
+
+@pytest.mark.parametrize("place, flagged", [("Cannes", 0), ("Paris", 1)])
+def test_values_placed_in_two_unrelated_places_are_two_facts(tmp_path, place, flagged):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": (
+                "2024-03-01",
+                f"Thieves stole jewellery worth almost $2 million from a hotel safe in {place} "
+                "during the film festival.",
+            ),
+            "b.md": (
+                "2024-03-01",
+                "Thieves stole jewellery worth $2.6 million from a store in Paris during the festival.",
+            ),
+        },
+    )
+    assert len([d for d in report.discrepancies if d.severity != "info"]) == flagged
