@@ -246,6 +246,11 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Words that open the stretch a value is counted over ('since', 'in the last').",
     )
+    share_markers: list[str] = Field(
+        default_factory=list,
+        description="Phrases that name the share of a whole a value is counted over ('on the "
+        "ground', 'on offense'): two shares are two counts.",
+    )
     source_verbs: list[str] = Field(
         default_factory=list,
         description="Verbs after a name that make it the source a sentence cites ('reported').",

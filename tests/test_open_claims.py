@@ -319,3 +319,17 @@ def test_a_total_over_several_operations_is_not_one_operation_s_count(tmp_path, 
         "923 rounds of ammunition during the five operations it carried out there.",
     )
     assert len(_flagged(check([corpus]))) == flagged
+
+
+@pytest.mark.parametrize(
+    "first, second, flagged",
+    [("", "", 1), (" on offense", " on the ground", 0)],
+)
+def test_counts_of_two_shares_of_play_are_two_counts(tmp_path, first, second, flagged):
+    corpus = _two_articles(
+        tmp_path,
+        f"Reggie Bush scored six touchdowns{first} this year.",
+        f"Reggie Bush finished with 404 yards on 106 carries, scoring two touchdowns{second} "
+        "this year.",
+    )
+    assert len(_flagged(check([corpus]))) == flagged
