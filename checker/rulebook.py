@@ -459,6 +459,11 @@ class OpenRules(Strict):
     ignored_words: list[str] = Field(
         default_factory=list, description="Lemmas that never make a key ('be', 'have', 'say')."
     )
+    clause_openers: list[str] = Field(
+        default_factory=list,
+        description="Words that open another event's clause ('a 45-yard field goal before "
+        "Ratliff intercepted a pass'): a value's context words stop there.",
+    )
     function_words: list[str] = Field(
         default_factory=list, description="Words that are never the noun a number counts."
     )

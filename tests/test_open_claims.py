@@ -333,3 +333,14 @@ def test_counts_of_two_shares_of_play_are_two_counts(tmp_path, first, second, fl
         "this year.",
     )
     assert len(_flagged(check([corpus]))) == flagged
+
+
+def test_a_value_s_context_stops_where_another_event_s_clause_opens(tmp_path):
+    corpus = _two_articles(
+        tmp_path,
+        "Adam Vinatieri tied the game with a 45-yard field goal before Keiwan Ratliff "
+        "intercepted a David Garrard pass for the winning touchdown.",
+        "Keiwan Ratliff intercepted a pass from David Garrard and returned it 35 yards for the "
+        "winning touchdown.",
+    )
+    assert _flagged(check([corpus])) == []  # the field goal is not the return
