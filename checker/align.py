@@ -43,13 +43,14 @@ _ALIGNED_KINDS = frozenset({"money", "percent", "quantity", "count", "year"})
 def align(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[NormalisedClaim]:
     """The claims, with open claims that state one fact relabelled to one subject and attribute."""
     stop = _stop_words(rulebook)
+    openers = frozenset(w.lower() for w in rulebook.open.clause_openers)
     members = [
         i
         for i, c in enumerate(claims)
         if c.claim.kind in _ALIGNED_KINDS and is_open_rule(c.claim.evidence.rule)
     ]
     neighbours = _values_by_sentence(claims)
-    contexts = {i: context_words(claims[i], stop, neighbours) for i in members}
+    contexts = {i: context_words(claims[i], stop, neighbours, openers) for i in members}
     weights = _rarity(claims, contexts)
     groups = _Groups(claims, members)
     for _, i, j in _candidate_pairs(claims, contexts, weights):
@@ -107,11 +108,14 @@ def context_words(
     claim: NormalisedClaim,
     stop: frozenset[str],
     neighbours: dict[tuple[str, int], tuple[tuple[int, int], ...]] | None = None,
+    openers: frozenset[str] = frozenset(),
 ) -> frozenset[str]:
     """The lemmas of the content words around a claim's value, in its sentence.
 
     A word nearer another value of the sentence is that value's ('ran for 226 yards,
-    including an 84-yard scamper': 'ran' is the 226's, 'scamper' the 84's).
+    including an 84-yard scamper': 'ran' is the 226's, 'scamper' the 84's), and the words
+    stop where another event's clause opens ('a 45-yard field goal before Ratliff
+    intercepted a pass': the interception is not the field goal's).
     """
     evidence = claim.claim.evidence
     low = evidence.start - evidence.sentence_start
@@ -121,7 +125,7 @@ def context_words(
     own = frozenset(
         lemma(t.text) for t in tokens(f"{claim.subject} {claim.attribute}") if t.text.isalpha()
     )
-    return _window(evidence.sentence, low, high, others, stop) | (own - stop)
+    return _window(evidence.sentence, low, high, others, stop, openers) | (own - stop)
 
 
 def _values_by_sentence(
@@ -143,6 +147,7 @@ def _window(
     high: int,
     others: tuple[tuple[int, int], ...],
     stop: frozenset[str],
+    openers: frozenset[str] = frozenset(),
 ) -> frozenset[str]:
     words = [
         t
@@ -151,9 +156,21 @@ def _window(
         and not low <= t.start < high
         and _nearest_is_own(t.start, low, high, others)
     ]
-    before = _content([t for t in words if t.end <= low][::-1], stop)
-    after = _content([t for t in words if t.start >= high], stop)
+    before = _content(_upto_opener([t for t in words if t.end <= low][::-1], openers, True), stop)
+    after = _content(_upto_opener([t for t in words if t.start >= high], openers, False), stop)
     return frozenset((*before, *after))
+
+
+def _upto_opener(words: list, openers: frozenset[str], backwards: bool) -> list:
+    """The words up to where another clause opens.
+
+    Going forwards they stop before the opener; going backwards, at it ('when Ratliff ...
+    returned it 35 yards': 'when' opens the 35's clause).
+    """
+    for n, token in enumerate(words):
+        if token.text.lower() in openers:
+            return words[: n + 1] if backwards else words[:n]
+    return words
 
 
 def _content(words: list, stop: frozenset[str]) -> list[str]:

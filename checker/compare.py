@@ -35,6 +35,7 @@ from checker.discrepancies import (
     fingerprint,
     support_key,
 )
+from checker.events import different_days, places_named
 from checker.lexicon import lexicon_for
 from checker.normalise import NormalisedClaim
 from checker.open_claims import is_open_rule
@@ -120,6 +121,7 @@ class Comparer:
         self.people = sorted({c.subject for c in claims if c.attribute in ("title", "age")})
         self._by_name: dict[str, str] | None = None
         self.events = _main_events(claims)
+        self._days = _event_days(claims, rulebook)
 
     # --- one group -------------------------------------------------------------------------
 
@@ -193,8 +195,12 @@ class Comparer:
         changes: Changes | None = None,
     ) -> Verdict | None:
         """Whether two claims disagree, and how badly; None when they agree."""
-        if _two_facts(a, b, policy):
-            return None
+        if (
+            _two_facts(a, b, policy)
+            or different_days(self._day(a), self._day(b))
+            or (_open_pair(a, b) and self._elsewhere(a, b))
+        ):
+            return None  # two facts, or the values of two events (Sunday's quake, Monday's)
         if a.value.unit == "age" and b.value.unit == "age":
             return self._ages(a, b)
         if a.value.type == "spelling" == b.value.type:
@@ -349,6 +355,22 @@ class Comparer:
         if claim.as_of is not None:
             return claim.as_of
         return getattr(self, "_dated_by_cluster", {}).get(id(claim))
+
+    def _elsewhere(self, a: NormalisedClaim, b: NormalisedClaim) -> bool:
+        """Whether two sentences place their values in different places, neither inside the other.
+
+        'Thieves also targeted the Cannes film festival, stealing almost $2 million' and 'Paris
+        thieves nab $2.5 million': two thefts.
+        """
+        here = places_named(a.claim.evidence.sentence, self.gazetteer)
+        there = places_named(b.claim.evidence.sentence, self.gazetteer)
+        if not here or not there:
+            return False
+        return not any(self.gazetteer.related(p, q) for p in here for q in there)
+
+    def _day(self, claim: NormalisedClaim) -> int | None:
+        """The weekday of a claim's event: its own, else that of the claims that agree with it."""
+        return claim.day if claim.day is not None else self._days.get(id(claim))
 
     # --- the report entry ----------------------------------------------------------------
 
@@ -649,6 +671,37 @@ def _dated_by_cluster(clusters: list[Cluster]) -> dict[int, DateSpan]:
             precision=spans[0].precision,
         )
         inferred.update({id(c): span for c in cluster.claims if c.as_of is None})
+    return inferred
+
+
+def _event_days(claims: list[NormalisedClaim], rulebook: Rulebook) -> dict[int, int]:
+    """The weekday of each event claim whose day is unsaid, where the corpus tells it.
+
+    A 5.6 magnitude in an article that names no day is the 5.6 another article gives
+    Sunday's quake; and an article whose one-off facts (a magnitude, a speed: values that
+    never change) are all Sunday's is about Sunday's quake. One day only, else none. A toll
+    is told on the day it rose to, not the event's.
+    """
+    told: dict[tuple, set[int]] = defaultdict(set)
+    for claim in claims:
+        if claim.day is not None:
+            told[(claim.subject, claim.attribute, claim.value.key)].add(claim.day)
+    inferred: dict[int, int] = {}
+    per_document: dict[str, set[int]] = defaultdict(set)
+    for claim in claims:
+        days = (
+            {claim.day}
+            if claim.day is not None
+            else told.get((claim.subject, claim.attribute, claim.value.key), set())
+        )
+        if len(days) == 1:
+            inferred[id(claim)] = next(iter(days))
+            if rulebook.policy(claim.policy).changes == "never":
+                per_document[claim.document].add(inferred[id(claim)])
+    for claim in claims:
+        days = per_document.get(claim.document, set())
+        if claim.claim.subject_type == "event" and id(claim) not in inferred and len(days) == 1:
+            inferred[id(claim)] = next(iter(days))
     return inferred
 
 

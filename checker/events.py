@@ -13,7 +13,7 @@ from collections import Counter
 
 import regex
 
-from checker.dates import find_time_expressions, resolve_text
+from checker.dates import WEEKDAYS, find_time_expressions, resolve_text, weekday_of
 
 EARLIER_EVENT_DAYS = 45  # an event dated this long before publication is another event
 
@@ -83,6 +83,17 @@ def place_counts(sentences, gazetteer) -> Counter[str]:
     return places
 
 
+def places_named(text: str, gazetteer) -> frozenset[str]:
+    """The places of the gazetteer a sentence names."""
+    return _places_named(text, gazetteer)
+
+
+@functools.lru_cache(maxsize=4096)
+def _places_named(text: str, gazetteer) -> frozenset[str]:
+    found = (gazetteer.lookup(m.group(0)) for m in _CAPITALISED.finditer(text))
+    return frozenset(place for place in found if place)
+
+
 def place_apart(text: str, places: Counter[str], gazetteer) -> str | None:
     """A place that sets a sentence's event apart ('a quake in eastern China').
 
@@ -117,3 +128,48 @@ def main_year(sentences_text: list[str], published: dt.date | None) -> int | Non
     if not years:
         return None
     return max(sorted(years), key=lambda y: years[y])
+
+
+def event_weekday(text: str, event_noun: regex.Pattern) -> int | None:
+    """The weekday an article names its event by ('Monday's earthquake', 'the Sunday quake').
+
+    An article whose event is 'Monday's earthquake' reports Monday's quake, whatever day
+    its sentences leave unsaid.
+    """
+    match = _named_by_day(event_noun).search(text)
+    return weekday_of(match.group("day")) if match else None
+
+
+@functools.lru_cache(maxsize=8)
+def _named_by_day(event_noun: regex.Pattern) -> regex.Pattern:
+    days = "|".join(WEEKDAYS)
+    return regex.compile(
+        rf"(?i)\b(?P<day>{days})(?:['\u2019]s)?\s+(?:{event_noun.pattern})", regex.V0
+    )
+
+
+_WEEKDAY = regex.compile(rf"(?i)\b(?:{'|'.join(WEEKDAYS)})\b")
+
+
+_STATED_ON = regex.compile(
+    r"(?i)\b(?:said|says|told|published|reported|announced|confirmed|added)\b[^,.;]{0,40}$"
+)
+
+
+def weekdays_in(text: str) -> list[int]:
+    """The different weekdays a sentence tells events on, in order.
+
+    The day something was said or published ('findings published on Friday', 'police said
+    on Wednesday') is not an event's.
+    """
+    found = [
+        weekday_of(m.group(0))
+        for m in _WEEKDAY.finditer(text)
+        if not _STATED_ON.search(text[: m.start()])
+    ]
+    return list(dict.fromkeys(d for d in found if d is not None))
+
+
+def different_days(a: int | None, b: int | None) -> bool:
+    """Whether two event values are told of events on two different weekdays."""
+    return a is not None and b is not None and a != b

@@ -16,6 +16,7 @@ from checker.claims import Claim
 from checker.dates import DateSpan, day, reference_date, resolve_text, weekday_of
 from checker.documents import Document
 from checker.entities import EntityIndex
+from checker.events import event_weekday, weekdays_in
 from checker.lexicon import Lexicon, lexicon_for
 from checker.open_claims import UNNAMED_EVENT
 from checker.parties import PartyFinder, parties_of
@@ -64,6 +65,9 @@ class NormalisedClaim(BaseModel):
     period: str | None = Field(
         None, description="The stretch the value is counted over (checker.periods)."
     )
+    day: int | None = Field(
+        None, description="The weekday (Monday = 0) of the event an event's value is told of."
+    )
 
     @property
     def document(self) -> str:
@@ -88,6 +92,7 @@ def normalise(
     written = [(name, "any") for d in documents for name in names[d.id]]
     index = EntityIndex([*_mentions(claims), *written], rulebook)
     finder, periods = PartyFinder(lexicon, gazetteer), PeriodFinder(lexicon)
+    days = {d.id: event_weekday(d.text[d.body_start :], lexicon.event_noun) for d in documents}
     normalised: list[NormalisedClaim] = []
     for claim in claims:
         for one in _normalise_one(
@@ -96,12 +101,30 @@ def normalise(
             parties = parties_of(finder, claim.evidence.sentence, one.subject, index.canonical)
             named = one.subject if _names_its_subject(claim) else None
             period = periods.of(claim.evidence.sentence)
-            if parties or named or period:
+            told = _day_told(claim, days.get(claim.evidence.document))
+            if parties or named or period or told is not None:
                 one = one.model_copy(
-                    update={"parties": parties, "named_subject": named, "period": period}
+                    update={
+                        "parties": parties,
+                        "named_subject": named,
+                        "period": period,
+                        "day": told,
+                    }
                 )
             normalised.append(one)
     return _name_generic_events(normalised, lexicon)
+
+
+def _day_told(claim: Claim, document_day: int | None) -> int | None:
+    """The weekday of the event an event claim is about: its sentence's, else its article's.
+
+    'Rescuers searched on Tuesday for survivors of the quake that struck on Monday' names two
+    days: neither.
+    """
+    if claim.subject_type != "event":
+        return None
+    named = weekdays_in(claim.evidence.sentence)
+    return named[0] if len(named) == 1 else document_day
 
 
 def _name_generic_events(claims: list[NormalisedClaim], lexicon: Lexicon) -> list[NormalisedClaim]:

@@ -32,6 +32,11 @@ class PeriodFinder:
             rf"(?P<rest>(?:\s+[\w'’-]+){{0,{PERIOD_WORDS}}})",
             regex.I,
         )
+        self._share = (
+            regex.compile(rf"\b(?:{alternation(vocabulary.share_markers)})\b", regex.I)
+            if vocabulary.share_markers
+            else None
+        )
         spans = [u for u, (dimension, _) in vocabulary.units.items() if dimension == "months"]
         numbers = alternation([*vocabulary.number_words, "a", "an"])
         self._within = regex.compile(  # 'the second in two days', 'in less than a month'
@@ -42,7 +47,19 @@ class PeriodFinder:
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one finder per rulebook, sentences repeat
     def of(self, sentence: str) -> str | None:
-        """The period the sentence's values are counted over, as comparable words."""
+        """The period (and share of a whole) the sentence's values are counted over, as words.
+
+        'Six touchdowns on offense this year' and 'two on the ground this year' are counted
+        over one season but two shares of play.
+        """
+        period = self._period(sentence)
+        share = self._share.search(sentence) if self._share else None
+        if not share:
+            return period
+        words = [w for w in share.group(0).casefold().split() if w not in _FILLER]
+        return " ".join([period, *words] if period else words)
+
+    def _period(self, sentence: str) -> str | None:
         match = self._marker.search(sentence)
         if not match:
             span = _YEAR_SPAN.search(sentence)  # 'four seasons as director (1999-2003)'

@@ -259,6 +259,11 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Words that open the stretch a value is counted over ('since', 'in the last').",
     )
+    share_markers: list[str] = Field(
+        default_factory=list,
+        description="Phrases that name the share of a whole a value is counted over ('on the "
+        "ground', 'on offense'): two shares are two counts.",
+    )
     source_verbs: list[str] = Field(
         default_factory=list,
         description="Verbs after a name that make it the source a sentence cites ('reported').",
@@ -466,6 +471,11 @@ class OpenRules(Strict):
     )
     ignored_words: list[str] = Field(
         default_factory=list, description="Lemmas that never make a key ('be', 'have', 'say')."
+    )
+    clause_openers: list[str] = Field(
+        default_factory=list,
+        description="Words that open another event's clause ('a 45-yard field goal before "
+        "Ratliff intercepted a pass'): a value's context words stop there.",
     )
     function_words: list[str] = Field(
         default_factory=list, description="Words that are never the noun a number counts."

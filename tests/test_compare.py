@@ -332,3 +332,80 @@ def test_an_age_given_to_the_suspect_is_the_age_of_the_person_named_before(tmp_p
     assert found.kind == "age_mismatch"
     rules = {claim.rule for value in found.values for claim in value.claims}
     assert rules == {"ages.age", "ages.age-referring-back"}
+
+
+def test_a_peak_speed_inside_a_bound_is_no_flag_but_one_outside_is(tmp_path):
+    chase = "The car crash came after a chase in which speeds reached 120 mph."
+    docs = {
+        "a.md": ("2024-03-01", chase),
+        "b.md": (
+            "2024-03-01",
+            "Police chased the car crash suspect at speeds of more than 100 mph.",
+        ),
+    }
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    inside = _corpus(tmp_path / "one", docs)
+    docs["b.md"] = (
+        "2024-03-01",
+        "Police chased the car crash suspect at speeds of less than 90 mph.",
+    )
+    outside = _corpus(tmp_path / "two", docs)
+    assert [d.severity for d in inside.discrepancies if d.attribute == "speed"] == ["info"]
+    [flag] = [d for d in outside.discrepancies if d.attribute == "speed"]
+    assert flag.severity in ("contradiction", "warning")
+
+
+@pytest.mark.parametrize("named", ["Monday's earthquake", "The earthquake"])
+def test_an_article_about_another_day_s_quake_reports_another_event(tmp_path, named):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": (
+                None,
+                "A 5.6 magnitude earthquake hit the island on Sunday, injuring five people.",
+            ),
+            "b.md": (None, "An earthquake measuring 5.6 jolted the island, injuring two people."),
+            "c.md": (
+                None,
+                "A magnitude-5.2 quake has injured three people on the island. "
+                f"{named} was the second one to hit the island in 24 hours.",
+            ),
+        },
+    )
+    flags = {
+        d.attribute: {v.value for v in d.values}
+        for d in report.discrepancies
+        if d.severity != "info"
+    }
+    if named.startswith("Monday"):  # 5.2 and three injured are Monday's, not Sunday's
+        assert flags == {"injured": {"5", "2"}}
+    else:
+        assert flags == {"injured": {"5", "2", "3"}, "magnitude": {"5.6", "5.2"}}
+
+
+def test_the_day_something_was_said_is_not_an_event_s_day():
+    from checker.events import weekdays_in
+
+    assert weekdays_in("The train that derailed on Tuesday was doing 68 mph.") == [1]
+    assert weekdays_in("The findings published on Friday say the train was doing 86 mph.") == []
+    assert weekdays_in("The crash on Tuesday killed five, police said on Wednesday.") == [1]
+
+
+@pytest.mark.parametrize("place, flagged", [("Cannes", 0), ("Paris", 1)])
+def test_values_placed_in_two_unrelated_places_are_two_facts(tmp_path, place, flagged):
+    report = _corpus(
+        tmp_path,
+        {
+            "a.md": (
+                "2024-03-01",
+                f"Thieves stole jewellery worth almost $2 million from a hotel safe in {place} "
+                "during the film festival.",
+            ),
+            "b.md": (
+                "2024-03-01",
+                "Thieves stole jewellery worth $2.6 million from a store in Paris during the festival.",
+            ),
+        },
+    )
+    assert len([d for d in report.discrepancies if d.severity != "info"]) == flagged

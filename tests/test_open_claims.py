@@ -307,3 +307,40 @@ def test_a_count_said_to_be_the_whole_is_not_compared_with_one_that_does_not_say
 def test_a_where_clause_is_scoped_to_its_place(text):
     [claim] = [c for c in _open(text) if c.evidence.text.endswith("people")]
     assert claim.qualifiers.scope == "Thessaloniki"  # Salonika is its other name
+
+
+@pytest.mark.parametrize("total, flagged", [("a total of 14", 0), ("14", 2)])
+def test_a_total_over_several_operations_is_not_one_operation_s_count(tmp_path, total, flagged):
+    corpus = _two_articles(
+        tmp_path,
+        "During the operation, INS Sukanya seized six AK-47 rifles, 12 magazines and 300 rounds "
+        "of ammunition from the boats.",
+        f"The officer said that INS Sukanya has seized {total} AK-47 rifles, 31 magazines and "
+        "923 rounds of ammunition during the five operations it carried out there.",
+    )
+    assert len(_flagged(check([corpus]))) == flagged
+
+
+@pytest.mark.parametrize(
+    "first, second, flagged",
+    [("", "", 1), (" on offense", " on the ground", 0)],
+)
+def test_counts_of_two_shares_of_play_are_two_counts(tmp_path, first, second, flagged):
+    corpus = _two_articles(
+        tmp_path,
+        f"Reggie Bush scored six touchdowns{first} this year.",
+        f"Reggie Bush finished with 404 yards on 106 carries, scoring two touchdowns{second} "
+        "this year.",
+    )
+    assert len(_flagged(check([corpus]))) == flagged
+
+
+def test_a_value_s_context_stops_where_another_event_s_clause_opens(tmp_path):
+    corpus = _two_articles(
+        tmp_path,
+        "Adam Vinatieri tied the game with a 45-yard field goal before Keiwan Ratliff "
+        "intercepted a David Garrard pass for the winning touchdown.",
+        "Keiwan Ratliff intercepted a pass from David Garrard and returned it 35 yards for the "
+        "winning touchdown.",
+    )
+    assert _flagged(check([corpus])) == []  # the field goal is not the return
