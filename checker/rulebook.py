@@ -253,6 +253,10 @@ class Vocabulary(Strict):
     locative_words: list[str] = Field(
         default_factory=list, description="Words before a place's name: 'in', 'near', 'off'."
     )
+    speech_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs after a name that make it a person ('Charles said'): people speak.",
+    )
     event_nouns: dict[str, list[str]] = Field(
         default_factory=dict, description="Canonical event -> nouns."
     )
