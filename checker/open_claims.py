@@ -22,7 +22,7 @@ from checker.documents import Sentence, is_title_case
 from checker.frames import FrameLexicon, Predicate, frame_lexicon_for
 from checker.lexicon import Lexicon, lexicon_for
 from checker.patterns import compiled
-from checker.qualifiers import qualifiers_for
+from checker.qualifiers import place_where, qualifiers_for
 from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
 from checker.value_mentions import ValueMention, value_finder_for
 from checker.values import unit_dimension
@@ -360,6 +360,8 @@ class _OpenReader:
         if mention.kind == "age":
             person = self._person_beside(sentence, mention)
             return (person, "person") if person else (None, "any")
+        if place := place_where(self.context, sentence.text, mention.start):
+            return place, "place"  # 'Thessaloniki, where another 20,000 people marched'
         entity = None
         if not is_title_case(sentence.text):
             entity = self._entity_before(sentence, mention) or self._pronoun(sentence, mention)
