@@ -336,7 +336,12 @@ class _OpenReader:
         if mention.noun_end is None:
             return None
         index = next((i for i, w in enumerate(words) if w.end == mention.noun_end), None)
-        found = self.lexicon.frame_at(words, index, mention.kind) if index is not None else None
+        dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
+        found = (
+            self.lexicon.frame_at(words, index, mention.kind, dimension)
+            if index is not None
+            else None
+        )
         if found is None and index is not None and mention.kind == "measure":
             word = words[index]  # '404 yards rushing': the verb after the unit keys the measure
             if self.lexicon.is_verb_like(word.text):
