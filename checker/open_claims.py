@@ -55,6 +55,8 @@ _CLAIM_KIND: dict[ValueKind, ClaimKind] = {
 
 
 _NEVER = regex.compile(r"(?!x)x")
+_ATTRIBUTIVE = regex.compile(r"\b(?i:an?)\s+$")
+_INNER_VERB = regex.compile(r"\d\s+(\p{Ll}{3,}ing)\s+\p{L}")
 _UNSET = object()
 _POSSESSOR = regex.compile(r"(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)*)['\u2019]s?\s+record\s+\w+\s+to\s*$")
 
@@ -188,6 +190,10 @@ class _OpenReader:
         """
         dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
         end = mention.noun_end or mention.end
+        if mention.kind == "measure" and (inner := _INNER_VERB.search(mention.text)):
+            # '4, 183 passing yards': the participle before the unit keys it ('yards passing')
+            at = mention.start + inner.start(1)
+            return Predicate(lemma(inner.group(1).lower()), None, at, at + len(inner.group(1)))
         return self._noun_frame(words, mention) or self.lexicon.predicate(
             words, mention.start, end, mention.kind, dimension, others, mention.noun
         )
@@ -444,6 +450,8 @@ class _OpenReader:
             return False  # 'SEK 11bn', 'AK-47': a value or a model, not who it is about
         if offset == sentence.start and " " not in name and is_common_word(name):
             return False
+        if _ATTRIBUTIVE.search(sentence.text, 0, offset - sentence.start):
+            return False  # 'an NFL rookie record': a name used as a modifier names no holder
         return True
 
     def _pronoun(self, sentence: Sentence, mention: ValueMention) -> str | None:
