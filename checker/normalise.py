@@ -129,12 +129,12 @@ def _as_the_corpus_calls_it(
 ) -> list[NormalisedClaim]:
     """A generic event named by the noun its articles use most: 'shooting', not 'attack'.
 
-    The nouns of one kind of event ('attack': shooting, bombing, stabbing) are one event so
-    that articles meet; when no article writes the kind's own word, the label a reader sees
-    is the noun most of them write.
+    The nouns of a category of events ('attack': shooting, bombing, stabbing) are one event
+    so that articles meet; when no article writes the category's own word, the label a
+    reader sees is the noun most of them write (an 'earthquake' stays one, however written).
     """
     kinds = {c.subject for c in claims if c.claim.subject_type == "event"}
-    kinds &= set(lexicon.event_nouns.values())
+    kinds &= set(lexicon.vocabulary.event_categories)
     if not kinds:
         return claims
     used: Counter[str] = Counter()

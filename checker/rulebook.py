@@ -260,6 +260,11 @@ class Vocabulary(Strict):
     event_nouns: dict[str, list[str]] = Field(
         default_factory=dict, description="Canonical event -> nouns."
     )
+    event_categories: list[str] = Field(
+        default_factory=list,
+        description="Canonical events that name a category ('attack': shooting, stabbing): "
+        "when no article writes the category's word, the event takes the noun they write.",
+    )
 
 
 class Office(Strict):
