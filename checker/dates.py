@@ -36,6 +36,7 @@ TIME_EXPRESSION = regex.compile(
     | (?P<rel>(?:last|this|next|early|late|mid|mid-|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*)?(?P<month>{_M})(?:\s+(?P<my>{_Y}))?(?!\s*\d)
     | (?P<endof>(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)(?P<ey>{_Y}|year)
     | (?:in|since|during|by|from|until|of)\s+(?P<year>{_Y})
+    | the\s+(?P<year>{_Y})(?=\s+(?-i:\p{{Lu}}))
     | (?P<relyear>last|this|next)\s+year
     | (?P<relunit>last|this|next)\s+(?P<unit>week|month)
     | (?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+(?P<agounit>days?|weeks?|months?|years?)\s+(?P<ago>ago|earlier)

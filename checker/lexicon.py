@@ -111,6 +111,16 @@ class Lexicon:
         not_names = alternation(vocabulary.not_names)
         self.named_event = rulebook.compile(f"(?!(?:{not_names})\\b)(?:{{NAMED_EVENT}})")
         self.person_scan = rulebook.compile("{PERSON}")
+        speech = alternation(vocabulary.speech_verbs) if vocabulary.speech_verbs else None
+        # the word right before a verb of speech, or right after 'said': a speaker's name
+        self.speaker = (
+            regex.compile(
+                rf"(?P<name>\p{{Lu}}\p{{L}}+)(?:['\u2019]s?)?,?\s+(?:{speech})\b"
+                rf"|\b(?:said|says)\s+(?:\p{{Lu}}\p{{L}}+\s+)?(?P<name>\p{{Lu}}\p{{L}}+)\b(?!\s+\p{{Lu}})"
+            )
+            if speech
+            else None
+        )
         self.org_scan = rulebook.compile("{ORG}")
 
     def hedge(self, value: str) -> tuple[str, Hedge] | None:

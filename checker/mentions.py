@@ -33,6 +33,7 @@ from checker.patterns import compiled
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import Rulebook
 from checker.scan import WordAlternation, may_match
+from checker.words import is_common_word
 
 if TYPE_CHECKING:
     from checker.extract import Hit
@@ -93,6 +94,7 @@ class Mentions:
                 if len(name.split()) >= 2 and self._plausible_name(name):
                     full_names.add(name)
         honorifics = {h.rstrip(".") for h in self.lexicon.vocabulary.honorifics}
+        speakers = self._speakers()
         self.name_candidates: list[tuple[int, str]] = []
         for sentence in self.ordinary_sentences():
             for match in self.lexicon.person_scan.finditer(sentence.text, overlapped=True):
@@ -102,7 +104,11 @@ class Mentions:
                 if len(words) < 2 or not self._plausible_name(name) or name in orgs:
                     continue
                 self.name_candidates.append((sentence.start + match.start(), name))
-                if raw.split()[0].rstrip(".") in honorifics or is_given_name(words[0]):
+                if (
+                    raw.split()[0].rstrip(".") in honorifics
+                    or is_given_name(words[0])
+                    or (words[-1] in speakers and not is_common_word(words[0]))
+                ):
                     full_names.add(name)
         self.places_named = {
             self.clean(h.match.group("value"))
@@ -120,6 +126,23 @@ class Mentions:
             if (bearer := _surname_bearer(names, self.document.text)) is not None:
                 persons[surname] = bearer
         return persons
+
+    def _speakers(self) -> frozenset[str]:
+        """The words a verb of speech follows ('Charles said'): the names of people who spoke.
+
+        A name whose given name is not a known one ('Jamaal Charles') is a person when it,
+        or its surname alone, speaks in the document, and its first word is no common word
+        ('the Geological Survey said' is an organisation).
+        """
+        speaker = self.lexicon.speaker
+        if speaker is None:
+            return frozenset()
+        return frozenset(
+            name
+            for sentence in self.ordinary_sentences()
+            for match in speaker.finditer(sentence.text)
+            if (name := match.group("name")) not in self.lexicon.not_names
+        )
 
     def _plausible_name(self, name: str) -> bool:
         words = name.split()

@@ -8,7 +8,7 @@ sentence, else the publication date) and its scope.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -112,7 +112,7 @@ def normalise(
                     }
                 )
             normalised.append(one)
-    return _name_generic_events(normalised, lexicon)
+    return _as_the_corpus_calls_it(_name_generic_events(normalised, lexicon), documents, lexicon)
 
 
 def _day_told(claim: Claim, document_day: int | None) -> int | None:
@@ -145,6 +145,38 @@ def _name_generic_events(claims: list[NormalisedClaim], lexicon: Lexicon) -> lis
             claim = claim.model_copy(update={"subject": next(iter(names))})
         renamed.append(claim)
     return renamed
+
+
+def _as_the_corpus_calls_it(
+    claims: list[NormalisedClaim], documents: list[Document], lexicon: Lexicon
+) -> list[NormalisedClaim]:
+    """A generic event named by the noun its articles use most: 'shooting', not 'attack'.
+
+    The nouns of a category of events ('attack': shooting, bombing, stabbing) are one event
+    so that articles meet; when no article writes the category's own word, the label a
+    reader sees is the noun most of them write (an 'earthquake' stays one, however written).
+    """
+    kinds = {c.subject for c in claims if c.claim.subject_type == "event"}
+    kinds &= set(lexicon.vocabulary.event_categories)
+    if not kinds:
+        return claims
+    used: Counter[str] = Counter()
+    for document in documents:
+        used.update(
+            " ".join(m.group(0).lower().split()) for m in lexicon.event_noun.finditer(document.text)
+        )
+    label = {}
+    for kind in kinds:
+        nouns = [n for n, k in lexicon.event_nouns.items() if k == kind and " " not in n]
+        best = max(sorted(nouns), key=lambda n: used[n], default=kind)
+        if used[best] and not used[kind]:
+            label[kind] = best  # no article writes the kind's own word
+    if not label:
+        return claims
+    return [
+        c.model_copy(update={"subject": label[c.subject]}) if c.subject in label else c
+        for c in claims
+    ]
 
 
 def _main_event(claims: list[NormalisedClaim]) -> str | None:

@@ -22,7 +22,7 @@ from checker.documents import Sentence, is_title_case
 from checker.frames import FrameLexicon, Predicate, frame_lexicon_for
 from checker.lexicon import Lexicon, lexicon_for
 from checker.patterns import compiled
-from checker.qualifiers import qualifiers_for
+from checker.qualifiers import place_where, qualifiers_for
 from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
 from checker.value_mentions import ValueMention, value_finder_for
 from checker.values import unit_dimension
@@ -55,6 +55,8 @@ _CLAIM_KIND: dict[ValueKind, ClaimKind] = {
 
 
 _NEVER = regex.compile(r"(?!x)x")
+_ATTRIBUTIVE = regex.compile(r"\b(?i:an?)\s+$")
+_INNER_VERB = regex.compile(r"\d\s+(\p{Ll}{3,}ing)\s+\p{L}")
 _UNSET = object()
 _POSSESSOR = regex.compile(r"(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)*)['\u2019]s?\s+record\s+\w+\s+to\s*$")
 
@@ -188,6 +190,10 @@ class _OpenReader:
         """
         dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
         end = mention.noun_end or mention.end
+        if mention.kind == "measure" and (inner := _INNER_VERB.search(mention.text)):
+            # '4, 183 passing yards': the participle before the unit keys it ('yards passing')
+            at = mention.start + inner.start(1)
+            return Predicate(lemma(inner.group(1).lower()), None, at, at + len(inner.group(1)))
         return self._noun_frame(words, mention) or self.lexicon.predicate(
             words, mention.start, end, mention.kind, dimension, others, mention.noun
         )
@@ -336,7 +342,12 @@ class _OpenReader:
         if mention.noun_end is None:
             return None
         index = next((i for i, w in enumerate(words) if w.end == mention.noun_end), None)
-        found = self.lexicon.frame_at(words, index, mention.kind) if index is not None else None
+        dimension = unit_dimension(mention.text, self.words) if mention.kind == "measure" else None
+        found = (
+            self.lexicon.frame_at(words, index, mention.kind, dimension)
+            if index is not None
+            else None
+        )
         if found is None and index is not None and mention.kind == "measure":
             word = words[index]  # '404 yards rushing': the verb after the unit keys the measure
             if self.lexicon.is_verb_like(word.text):
@@ -360,6 +371,8 @@ class _OpenReader:
         if mention.kind == "age":
             person = self._person_beside(sentence, mention)
             return (person, "person") if person else (None, "any")
+        if place := place_where(self.context, sentence.text, mention.start):
+            return place, "place"  # 'Thessaloniki, where another 20,000 people marched'
         entity = None
         if not is_title_case(sentence.text):
             entity = self._entity_before(sentence, mention) or self._pronoun(sentence, mention)
@@ -437,6 +450,8 @@ class _OpenReader:
             return False  # 'SEK 11bn', 'AK-47': a value or a model, not who it is about
         if offset == sentence.start and " " not in name and is_common_word(name):
             return False
+        if _ATTRIBUTIVE.search(sentence.text, 0, offset - sentence.start):
+            return False  # 'an NFL rookie record': a name used as a modifier names no holder
         return True
 
     def _pronoun(self, sentence: Sentence, mention: ValueMention) -> str | None:

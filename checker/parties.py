@@ -15,9 +15,11 @@ import functools
 
 import regex
 
+from checker.documents import is_title_case
 from checker.lexicon import Lexicon
 from checker.places import Gazetteer
 from checker.rulebook import alternation
+from checker.words import is_common_word
 
 SOURCE_WINDOW = 24  # characters between a name and the attribution verb after it
 
@@ -76,10 +78,13 @@ def parties_of(finder: PartyFinder, sentence: str, subject: str, canonical) -> f
     """The canonical names of a claim's parties: its sentence's names that are not its subject."""
     subject_words = set(subject.casefold().split())
     parties = set()
+    headline = is_title_case(sentence)
     for name, opens in finder.in_sentence(sentence):
         resolved = canonical(name)
         if opens and resolved == name:
             continue  # a capitalised first word the corpus does not know as a longer name
+        if headline and " " not in name and is_common_word(name):
+            continue  # '2 Dead, 1 Wounded in Shooting': a headline capitalises every word
         if subject_words.intersection(resolved.casefold().split()):
             continue
         parties.add(resolved)

@@ -34,6 +34,9 @@ _INCREMENT_BEFORE = regex.compile(
 )
 
 
+_STATE = regex.compile(r"\p{L}+ed", regex.I)  # 'wounded', 'injured': what befell them
+
+
 def part_scope(text: str, start: int, end: int) -> str | None:
     """The part a count at [start, end) of a sentence stands for, or None for a whole."""
     after = text[end : end + 60]
@@ -46,5 +49,7 @@ def part_scope(text: str, start: int, end: int) -> str | None:
         return coordinated.group("noun").lower()
     if _PART_BEFORE.search(text[max(0, start - 40) : start]):
         noun = compiled(r"\s*([\p{L}-]+)").match(after)
+        if noun and _STATE.fullmatch(noun.group(1)):
+            return None  # '2 Dead, 1 Wounded': a count of another state, not a part
         return noun.group(1).lower() if noun else "part"
     return None

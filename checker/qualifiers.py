@@ -156,7 +156,7 @@ def scope_of(mentions: Mentions, text: str, position: int) -> tuple[str | None, 
         return compiled(r"\s+").sub(" ", group.group("group").strip()), False
     if lexicon.total_scope.search(text):
         return None, True
-    if (place := _place_where(mentions, text, position)) is not None:
+    if (place := place_where(mentions, text, position)) is not None:
         return place, False
     start, end = clause_bounds(text, position)
     opening = next((m.start() for m in _CLAUSE_SEPARATOR.finditer(text)), -1)
@@ -176,7 +176,7 @@ def scope_of(mentions: Mentions, text: str, position: int) -> tuple[str | None, 
 WHERE_REACH = 60  # characters from 'where' to a value of its clause
 
 
-def _place_where(mentions: Mentions, text: str, position: int) -> str | None:
+def place_where(mentions: Mentions, text: str, position: int) -> str | None:
     """The place a 'where' clause holding the value is about ('Thessaloniki, where 20,000')."""
     found = None
     for match in mentions.lexicon.place_where.finditer(text, 0, position):

@@ -271,8 +271,17 @@ class Vocabulary(Strict):
     locative_words: list[str] = Field(
         default_factory=list, description="Words before a place's name: 'in', 'near', 'off'."
     )
+    speech_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs after a name that make it a person ('Charles said'): people speak.",
+    )
     event_nouns: dict[str, list[str]] = Field(
         default_factory=dict, description="Canonical event -> nouns."
+    )
+    event_categories: list[str] = Field(
+        default_factory=list,
+        description="Canonical events that name a category ('attack': shooting, stabbing): "
+        "when no article writes the category's word, the event takes the noun they write.",
     )
 
 

@@ -26,7 +26,7 @@ from checker.words import Token, lemma, tokens
 
 _VALUE_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "sixty seventy eighty ninety hundred dozen dozens hundreds thousands monday tuesday "
+    "sixty seventy eighty ninety hundred dozen dozens hundreds thousands half quarter monday tuesday "
     "wednesday thursday friday saturday sunday"
 ).split()
 _MAY_HOLD_VALUE = regex.compile(r"\d|(?i:\b(?:" + "|".join(_VALUE_WORDS) + r")\b)")

@@ -189,7 +189,9 @@ def measure(text: str, lexicon: Lexicon, tolerance: float | None = None) -> Valu
     if found is None:
         return quantity(text, lexicon, "", tolerance)
     phrase, (dimension, factor) = found
-    value = quantity(text.replace(phrase, " "), lexicon, dimension, tolerance)
+    # 'a mile and a half': the article before the unit is one of it
+    read = compiled(rf"(?i)\ban?\s+(?={regex.escape(phrase)}\s+and\s+an?\s)").sub("one ", text)
+    value = quantity(read.replace(phrase, " "), lexicon, dimension, tolerance)
     if value is None:
         return None
     scaled = {

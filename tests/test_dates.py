@@ -85,3 +85,17 @@ def test_relative_expressions(text, start, end):
 def test_a_full_date_of_the_same_clause_gives_the_year(sentence, value, year):
     at = reference_date(sentence, sentence.index(value), value, dt.date(2007, 5, 24))
     assert at is not None and at.year == year
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("The 2008 Chiefs ended the season with a 2-14 record.", "2008"),  # that year's team
+        ("The 2008 quake killed thousands.", None),  # a named event, not a date of the value
+    ],
+)
+def test_a_year_before_a_name_dates_it(text, year):
+    from checker.dates import find_time_expressions
+
+    found = [m.group("year") for m in find_time_expressions(text) if m.group("year")]
+    assert found == ([year] if year else [])

@@ -91,6 +91,7 @@ def test_a_dateline_is_furniture_not_a_fact():
         ("It led to the death of three workers (one a pregnant woman).", "one", "part"),
         ("One of the wounded employees is in the hospital.", "One", "part"),
         ("Labour won 411 of the 650 seats.", "411", None),
+        ("2 Dead, 1 Wounded in Shooting at NE Phila.", "1", None),  # another state, not a part
     ],
 )
 def test_parts_are_not_wholes(text, value, part):

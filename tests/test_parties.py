@@ -262,3 +262,23 @@ def test_distances_far_apart_from_one_place_are_two_things(tmp_path):
         },
     )
     assert _flagged(check([corpus])) == []
+
+
+def test_a_headlines_common_words_are_no_parties_and_the_event_is_called_as_written(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2010-09-10",
+                "2 Dead, 1 Wounded in Shooting at Kraft Plant\n\nThe shooting shocked the city.",
+            ),
+            "b.txt": (
+                "2010-09-10",
+                "A gunman killed two workers and wounded two others at a Kraft factory. The "
+                "shooting shocked the city.",
+            ),
+        },
+    )
+    flagged = [d for d in _flagged(check([corpus])) if d.attribute == "injured"]
+    assert len(flagged) == 1
+    assert flagged[0].subject == "shooting"  # no article writes 'attack', the kind's word

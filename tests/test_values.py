@@ -127,3 +127,17 @@ def test_a_measure_is_in_the_unit_written_with_its_figure(lexicon, text, low, hi
     value = measure(text, lexicon)
     assert value.unit == "length"
     assert low <= value.interval()[0] and value.interval()[1] <= high
+
+
+@pytest.mark.parametrize(
+    "text, point",
+    [
+        ("half a mile", 804.672),
+        ("a mile and a half", 2414.016),  # the article is one mile, the half is added
+        ("a quarter of a mile", 402.336),
+    ],
+)
+def test_a_fraction_of_a_unit_in_words(lexicon, text, point):
+    value = measure(text, lexicon)
+    assert value.unit == "length" and value.point == pytest.approx(point)
+    assert value.label == text
