@@ -81,27 +81,64 @@ def normalise(
 
     `names` are each document's `names_written` when already known (from a cache).
     """
-    lexicon, gazetteer = lexicon_for(rulebook), gazetteer_for(rulebook)
     published = {d.id: d.published for d in documents}
+    index = EntityIndex(mentions(claims, documents, rulebook, names), rulebook)
+    each = ClaimNormaliser(rulebook)
+    normalised = [
+        one
+        for claim in claims
+        for one in each(claim, published.get(claim.evidence.document), index)
+    ]
+    return name_generic_events(normalised, rulebook)
+
+
+def mentions(
+    claims: list[Claim],
+    documents: list[Document],
+    rulebook: Rulebook,
+    names: dict[str, list[str]] | None = None,
+) -> list[tuple[str, str]]:
+    """The (name, type) mentions entity resolution reads: the claims' and the names written."""
     if names is None:
+        lexicon = lexicon_for(rulebook)
         names = {d.id: names_written(d, lexicon) for d in documents}
     written = [(name, "any") for d in documents for name in names[d.id]]
-    index = EntityIndex([*_mentions(claims), *written], rulebook)
-    finder, periods = PartyFinder(lexicon, gazetteer), PeriodFinder(lexicon)
-    normalised: list[NormalisedClaim] = []
-    for claim in claims:
+    return [*_mentions(claims), *written]
+
+
+class ClaimNormaliser:
+    """One claim's normalised claims, given the corpus's entities (the per-claim part of normalise)."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.rulebook = rulebook
+        self.lexicon, self.gazetteer = lexicon_for(rulebook), gazetteer_for(rulebook)
+        self.finder, self.periods = (
+            PartyFinder(self.lexicon, self.gazetteer),
+            PeriodFinder(self.lexicon),
+        )
+
+    def __call__(
+        self, claim: Claim, published: dt.date | None, index: EntityIndex
+    ) -> list[NormalisedClaim]:
+        """The claim's normalised claims (none, one, or one per office of a title)."""
+        found = []
         for one in _normalise_one(
-            claim, published.get(claim.evidence.document), index, rulebook, lexicon, gazetteer
+            claim, published, index, self.rulebook, self.lexicon, self.gazetteer
         ):
-            parties = parties_of(finder, claim.evidence.sentence, one.subject, index.canonical)
+            parties = parties_of(self.finder, claim.evidence.sentence, one.subject, index.canonical)
             named = one.subject if _names_its_subject(claim) else None
-            period = periods.of(claim.evidence.sentence)
+            period = self.periods.of(claim.evidence.sentence)
             if parties or named or period:
                 one = one.model_copy(
                     update={"parties": parties, "named_subject": named, "period": period}
                 )
-            normalised.append(one)
-    return _name_generic_events(normalised, lexicon)
+            found.append(one)
+        return found
+
+
+def name_generic_events(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[NormalisedClaim]:
+    """The corpus-wide last step of normalise: generic event names take the corpus's one name."""
+    return _name_generic_events(claims, lexicon_for(rulebook))
 
 
 def _name_generic_events(claims: list[NormalisedClaim], lexicon: Lexicon) -> list[NormalisedClaim]:

@@ -16,6 +16,7 @@ from checker.document_facts import document_facts
 from checker.documents import Diagnostic, Document
 from checker.duplicates import DEFAULT_SIMILARITY, drop_repeated_claims, find_duplicates
 from checker.engines.local import Extracted, extract_corpus
+from checker.incremental import compare_incrementally, normalise_incrementally
 from checker.ingest import IngestOptions, ingest
 from checker.normalise import normalise
 from checker.progress import ProgressBar
@@ -78,11 +79,19 @@ def run(
         if duplicate_similarity is not None:
             duplicates = find_duplicates(ingested.documents, duplicate_similarity, shingles)
             claims, duplicates = drop_repeated_claims(claims, duplicates)
-        normalised = normalise(claims, ingested.documents, rulebook, names)
+        origins = None
+        if cache_dir is None:
+            normalised = normalise(claims, ingested.documents, rulebook, names)
+        else:
+            normalised, origins = normalise_incrementally(
+                claims, ingested.documents, rulebook, names, cache_dir
+            )
         if rulebook.open_claims:
             normalised = align(normalised, rulebook)
         if client is not None:
             discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
+        elif origins is not None:
+            discrepancies = compare_incrementally(normalised, rulebook, origins, cache_dir)
         else:
             discrepancies = compare(normalised, rulebook)
     finally:
