@@ -33,7 +33,7 @@ from checker.normalise import ClaimNormaliser, NormalisedClaim, mentions, name_g
 from checker.rulebook import Rulebook
 from checker.rules_cache import read_signed, signing_secret, write_signed
 
-FORMAT = "1"
+FORMAT = "2"
 _CLAIMS = TypeAdapter(list[Claim])
 _DISCREPANCIES = TypeAdapter(list[Discrepancy])  # no floats: JSON keeps them exactly
 Asked = tuple[str, str, object]  # (method, name, answer)
@@ -122,10 +122,13 @@ def normalise_incrementally(
         entry = store.get(key)
         if entry is None or not _answers_hold(entry[0], index):
             recorder = _Recorder(index)
-            entry = (recorder.asked, [one for c in run for one in each(c, date, recorder)])
+            found = [one for c in run for one in each(c, date, recorder)]
+            answers = hashlib.sha256(repr(recorder.asked).encode("utf-8", "replace")).hexdigest()
+            entry = (recorder.asked, found, answers)
             store.put(key, entry)
         normalised.extend(entry[1])
-        tokens.extend(f"{key}:{i}".encode() for i in range(len(entry[1])))
+        # the claims and the answers they were normalised with name the result
+        tokens.extend(f"{key}:{entry[2]}:{i}".encode() for i in range(len(entry[1])))
     return name_generic_events(normalised, rulebook), Origins(normalised, tokens)
 
 

@@ -45,6 +45,21 @@ def test_a_new_article_that_names_someone_renormalises_the_articles_it_changes(t
     assert _json(corpus, cache_dir=cache) == first
 
 
+def test_a_group_of_the_same_claims_under_a_new_name_is_compared_again(tmp_path):
+    corpus, cache = tmp_path / "corpus", tmp_path / "cache"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Smith, 54, resigned as chief executive of Acme Corp on Monday.\n"
+    )
+    (corpus / "b.txt").write_text(
+        "Smith, 55, resigned as chief executive of Acme Corp on Monday.\n"
+    )
+    assert "Smith's age" in _json(corpus, cache_dir=cache)
+    (corpus / "c.txt").write_text("John Smith founded Acme Corp in 1990.\n")  # no age of his
+    warm = _json(corpus, cache_dir=cache)
+    assert "John Smith's age" in warm and warm == _json(corpus)
+
+
 def test_groups_and_documents_are_reused_and_changes_show(tmp_path):
     corpus, cache = tmp_path / "corpus", tmp_path / "cache"
     corpus.mkdir()
