@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
+from checker.align import align, context_words
 from checker.cache import salt
 from checker.cache_pruning import touch
 from checker.claims import Claim
@@ -226,3 +227,43 @@ def compare_incrementally(
     found = compare(claims, rulebook, judge_group=memo)
     memo.save()
     return found
+
+
+class ContextMemo:
+    """The words around each open claim's value (checker.align), kept by the claim's token.
+
+    A claim's context reads its sentence, its own subject and attribute and where the other
+    values of its document's sentence are: all named by its token (its document's claims).
+    """
+
+    def __init__(self, cache_dir: str | Path, rulebook: Rulebook, tokens: dict[int, bytes]) -> None:
+        self.store = SignedStore(cache_dir, "contexts", rulebook)
+        self.tokens = tokens
+        self.old = (self.store.get(self.store.key(b"last")) or {}) if tokens else {}
+        self.new: dict[bytes, frozenset[str]] = {}
+
+    def __call__(self, claim: NormalisedClaim, stop: frozenset[str], neighbours) -> frozenset[str]:
+        """`context_words(claim, stop, neighbours)`, from the last run when the claim is the same."""
+        token = self.tokens.get(id(claim))
+        if token is None:
+            return context_words(claim, stop, neighbours)
+        found = self.old.get(token)
+        if found is None:
+            found = context_words(claim, stop, neighbours)
+        self.new[token] = found
+        return found
+
+    def save(self) -> None:
+        """Keep this run's contexts for the next."""
+        if self.tokens:
+            self.store.put(self.store.key(b"last"), self.new)
+
+
+def align_incrementally(
+    claims: list[NormalisedClaim], rulebook: Rulebook, origins: Origins, cache_dir: str | Path
+) -> list[NormalisedClaim]:
+    """`checker.align.align`, reusing the contexts of the claims the last run aligned."""
+    memo = ContextMemo(cache_dir, rulebook, origins.digests(claims))
+    aligned = align(claims, rulebook, context=memo)
+    memo.save()
+    return aligned

@@ -16,7 +16,11 @@ from checker.document_facts import document_facts
 from checker.documents import Diagnostic, Document
 from checker.duplicates import DEFAULT_SIMILARITY, drop_repeated_claims, find_duplicates
 from checker.engines.local import Extracted, extract_corpus
-from checker.incremental import compare_incrementally, normalise_incrementally
+from checker.incremental import (
+    align_incrementally,
+    compare_incrementally,
+    normalise_incrementally,
+)
 from checker.ingest import IngestOptions, ingest
 from checker.normalise import normalise
 from checker.progress import ProgressBar
@@ -86,7 +90,9 @@ def run(
             normalised, origins = normalise_incrementally(
                 claims, ingested.documents, rulebook, names, cache_dir
             )
-        if rulebook.open_claims:
+        if rulebook.open_claims and origins is not None:
+            normalised = align_incrementally(normalised, rulebook, origins, cache_dir)
+        elif rulebook.open_claims:
             normalised = align(normalised, rulebook)
         if client is not None:
             discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
