@@ -34,7 +34,7 @@ from checker.normalise import ClaimNormaliser, NormalisedClaim, mentions, name_g
 from checker.rulebook import Rulebook
 from checker.rules_cache import read_signed, signing_secret, write_signed
 
-FORMAT = "2"
+FORMAT = "3"
 _CLAIMS = TypeAdapter(list[Claim])
 _DISCREPANCIES = TypeAdapter(list[Discrepancy])  # no floats: JSON keeps them exactly
 Asked = tuple[str, str, object]  # (method, name, answer)
@@ -123,14 +123,47 @@ def normalise_incrementally(
         entry = store.get(key)
         if entry is None or not _answers_hold(entry[0], index):
             recorder = _Recorder(index)
-            found = [one for c in run for one in each(c, date, recorder)]
+            found = [(i, one) for i, c in enumerate(run) for one in each(c, date, recorder)]
             answers = hashlib.sha256(repr(recorder.asked).encode("utf-8", "replace")).hexdigest()
-            entry = (recorder.asked, found, answers)
-            store.put(key, entry)
-        normalised.extend(entry[1])
+            store.put(key, (recorder.asked, [_packed(one, run, i) for i, one in found], answers))
+            found = [one for _, one in found]
+        else:
+            found = [_unpacked(packed, run) for packed in entry[1]]
+            answers = entry[2]
+        normalised.extend(found)
         # the claims and the answers they were normalised with name the result
-        tokens.extend(f"{key}:{entry[2]}:{i}".encode() for i in range(len(entry[1])))
+        tokens.extend(f"{key}:{answers}:{i}".encode() for i in range(len(found)))
     return name_generic_events(normalised, rulebook), Origins(normalised, tokens)
+
+
+def _packed(claim: NormalisedClaim, run: list[Claim], index: int):
+    """A normalised claim to keep, its claim named by its place in the document's claims.
+
+    Unpickling a model is slow (most of a warm re-run's normalising at 10k): the claim is
+    already in memory, so only the other fields are kept, and the model is rebuilt from
+    them as pickle would (`_unpacked`).
+    """
+    if claim.__pydantic_private__ is not None or claim.__pydantic_extra__ is not None:
+        return claim  # pickled whole
+    fields = dict(claim.__dict__)
+    if fields.get("claim") is run[index]:
+        fields["claim"] = index
+    return type(claim), fields, claim.__pydantic_fields_set__
+
+
+def _unpacked(packed, run: list[Claim]) -> NormalisedClaim:
+    if not isinstance(packed, tuple):
+        return packed
+    model, fields, fields_set = packed
+    fields = dict(fields)
+    if isinstance(fields.get("claim"), int):
+        fields["claim"] = run[fields["claim"]]
+    claim = model.__new__(model)
+    object.__setattr__(claim, "__dict__", fields)
+    object.__setattr__(claim, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(claim, "__pydantic_extra__", None)
+    object.__setattr__(claim, "__pydantic_private__", None)
+    return claim
 
 
 def _entity_index(

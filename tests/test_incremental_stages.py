@@ -95,3 +95,22 @@ def test_a_store_entry_is_found_by_its_key_only(tmp_path, rulebook):
     store = SignedStore(tmp_path, "x", rulebook)
     store.put(store.key(b"a"), [1, 2])
     assert store.get(store.key(b"a")) == [1, 2] and store.get(store.key(b"b")) is None
+
+
+def test_a_kept_normalised_claim_comes_back_equal_and_holding_the_documents_claim(rulebook):
+    import pickle
+
+    from conftest import SEEDS
+
+    from checker.extract import extract
+    from checker.incremental import _packed, _unpacked
+    from checker.ingest import ingest
+    from checker.normalise import normalise
+
+    documents = ingest([SEEDS]).documents[:3]
+    claims = [c for d in documents for c in extract(d, rulebook)]
+    for one in normalise(claims, documents, rulebook):
+        where = next(i for i, c in enumerate(claims) if c is one.claim)
+        back = _unpacked(pickle.loads(pickle.dumps(_packed(one, claims, where))), claims)
+        assert back == one and back.claim is claims[where]
+        assert back.model_dump_json() == one.model_dump_json() and hash(back) == hash(one)
