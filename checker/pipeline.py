@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -29,7 +30,41 @@ from checker.progress import ProgressBar
 from checker.report import Report, build_report
 from checker.rulebook import Rulebook, load_rulebook
 
+_paused = 0  # how many callers have the cycle collector paused
 
+
+@contextlib.contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the corpus-wide stages run.
+
+    They hold millions of long-lived objects that every collection walks again (a third of
+    a warm re-run's CPU at 10k) and make few cycles. Processes forked meanwhile (extraction
+    workers) collect as usual.
+    """
+    global _paused
+    enabled = gc.isenabled()
+    gc.disable()
+    _paused += 1
+    try:
+        yield
+    finally:
+        _paused -= 1
+        if enabled:
+            gc.enable()
+
+
+def _collect_in_child() -> None:
+    global _paused
+    if _paused:
+        _paused = 0
+        gc.enable()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_collect_in_child)
+
+
+@cycle_collector_paused()  # the whole run: it is most of the process
 def run(
     paths: Iterable[str | Path],
     rules: Iterable[str | Path] = (),
@@ -79,63 +114,45 @@ def run(
                 extracted = extract_corpus(
                     ingested.documents, rulebook, jobs=jobs, cache=cache, progress=bar
                 )
-        with _cycle_collector_off():  # many objects live long, few cycles are made
-            claims, problems = _flatten(extracted)
-            shingles, names = _facts(ingested.documents, rulebook, cache_dir)
-            duplicates = []
-            if duplicate_similarity is not None:
-                duplicates = find_duplicates(ingested.documents, duplicate_similarity, shingles)
-                claims, duplicates = drop_repeated_claims(claims, duplicates)
-            origins = None
-            if cache_dir is None:
-                normalised = normalise(claims, ingested.documents, rulebook, names)
-            else:
-                normalised, origins = normalise_incrementally(
-                    claims, ingested.documents, rulebook, names, cache_dir
-                )
-            if rulebook.open_claims and origins is not None:
-                normalised = align_incrementally(normalised, rulebook, origins, cache_dir)
-            elif rulebook.open_claims:
-                normalised = align(normalised, rulebook)
-            if client is not None:
-                discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
-            elif origins is not None:
-                discrepancies = compare_incrementally(normalised, rulebook, origins, cache_dir)
-            else:
-                discrepancies = compare(normalised, rulebook)
+        claims, problems = _flatten(extracted)
+        shingles, names = _facts(ingested.documents, rulebook, cache_dir)
+        duplicates = []
+        if duplicate_similarity is not None:
+            duplicates = find_duplicates(ingested.documents, duplicate_similarity, shingles)
+            claims, duplicates = drop_repeated_claims(claims, duplicates)
+        origins = None
+        if cache_dir is None:
+            normalised = normalise(claims, ingested.documents, rulebook, names)
+        else:
+            normalised, origins = normalise_incrementally(
+                claims, ingested.documents, rulebook, names, cache_dir
+            )
+        if rulebook.open_claims and origins is not None:
+            normalised = align_incrementally(normalised, rulebook, origins, cache_dir)
+        elif rulebook.open_claims:
+            normalised = align(normalised, rulebook)
+        if client is not None:
+            discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
+        elif origins is not None:
+            discrepancies = compare_incrementally(normalised, rulebook, origins, cache_dir)
+        else:
+            discrepancies = compare(normalised, rulebook)
     finally:
         if client is not None:
             dask_engine.close(client)
     if cache_dir is not None:
         prune_cache(cache_dir, cache_max_bytes)
     seconds = round(time.perf_counter() - started, 3) if timings else None
-    with _cycle_collector_off():
-        return build_report(
-            paths,
-            ingested.documents,
-            normalised,
-            discrepancies,
-            [*ingested.diagnostics, *problems],
-            rulebook.version,
-            seconds,
-            duplicates,
-        )
-
-
-@contextlib.contextmanager
-def _cycle_collector_off() -> Iterator[None]:
-    """Pause Python's cycle collector while the corpus-wide stages run.
-
-    They hold millions of long-lived objects that every collection walks again (a third of
-    a warm re-run's CPU at 10k) and make few cycles.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    return build_report(
+        paths,
+        ingested.documents,
+        normalised,
+        discrepancies,
+        [*ingested.diagnostics, *problems],
+        rulebook.version,
+        seconds,
+        duplicates,
+    )
 
 
 def extract_all(
