@@ -53,6 +53,19 @@ def cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextlib.contextmanager
+def _collecting() -> Iterator[None]:
+    """Run the cycle collector again for a while, if it was paused."""
+    resume = bool(_paused) and not gc.isenabled()
+    if resume:
+        gc.enable()
+    try:
+        yield
+    finally:
+        if resume:
+            gc.disable()
+
+
 def _collect_in_child() -> None:
     global _paused
     if _paused:
@@ -95,7 +108,9 @@ def run(
     """
     started = time.perf_counter()
     paths = [str(p) for p in paths]
-    rulebook = rulebook or load_rulebook(rules, open_claims=open_claims, cache_dir=cache_dir)
+    if rulebook is None:
+        with _collecting():  # compiling the rules makes cycles, and few objects live on
+            rulebook = load_rulebook(rules, open_claims=open_claims, cache_dir=cache_dir)
     ingested = ingest(paths, ingest_options, stdin=stdin, cache_dir=cache_dir)
     cache = ClaimCache(cache_dir, rulebook) if cache_dir is not None else None
     bar = ProgressBar(len(ingested.documents), enabled=progress)
