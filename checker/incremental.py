@@ -253,9 +253,13 @@ class GroupMemo:
 
 
 def compare_incrementally(
-    claims: list[NormalisedClaim], rulebook: Rulebook, origins: Origins, cache_dir: str | Path
+    claims: list[NormalisedClaim],
+    rulebook: Rulebook,
+    origins: Origins,
+    cache_dir: str | Path,
+    compare=compare,
 ) -> list[Discrepancy]:
-    """`checker.compare.compare`, reusing the discrepancies of groups the last run compared."""
+    """`compare` (checker.compare's), reusing the discrepancies of groups the last run compared."""
     memo = GroupMemo(cache_dir, rulebook, origins.digests(claims))
     found = compare(claims, rulebook, judge_group=memo)
     memo.save()

@@ -149,7 +149,9 @@ def run(
         if client is not None:
             discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
         elif origins is not None:
-            discrepancies = compare_incrementally(normalised, rulebook, origins, cache_dir)
+            discrepancies = compare_incrementally(
+                normalised, rulebook, origins, cache_dir, compare=compare
+            )
         else:
             discrepancies = compare(normalised, rulebook)
     finally:
