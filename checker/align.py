@@ -40,8 +40,11 @@ MAX_POSTING = 64  # a word shared by more claims of one kind than this is no evi
 _ALIGNED_KINDS = frozenset({"money", "percent", "quantity", "count", "year"})
 
 
-def align(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[NormalisedClaim]:
-    """The claims, with open claims that state one fact relabelled to one subject and attribute."""
+def align(claims: list[NormalisedClaim], rulebook: Rulebook, context=None) -> list[NormalisedClaim]:
+    """The claims, with open claims that state one fact relabelled to one subject and attribute.
+
+    `context` stands for `context_words` when given (a cache).
+    """
     stop = _stop_words(rulebook)
     openers = frozenset(w.lower() for w in rulebook.open.clause_openers)
     members = [
@@ -50,7 +53,8 @@ def align(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[NormalisedC
         if c.claim.kind in _ALIGNED_KINDS and is_open_rule(c.claim.evidence.rule)
     ]
     neighbours = _values_by_sentence(claims)
-    contexts = {i: context_words(claims[i], stop, neighbours, openers) for i in members}
+    context = context or context_words
+    contexts = {i: context(claims[i], stop, neighbours, openers) for i in members}
     weights = _rarity(claims, contexts)
     groups = _Groups(claims, members)
     for _, i, j in _candidate_pairs(claims, contexts, weights):

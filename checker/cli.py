@@ -184,7 +184,7 @@ def check(
     pyproject.toml (see --config, --isolated).
     """
     from checker.baseline import compare_with_baseline, load_baseline, pruned, render_baseline
-    from checker.pipeline import run
+    from checker.pipeline import cycle_collector_paused, run
 
     formats = _named_outputs(output, fmt, outputs)
     named = [(option, path) for option, (path, _) in formats.items()]
@@ -200,12 +200,13 @@ def check(
     if baseline is not None:
         report = compare_with_baseline(report, baseline, baseline_file)
     use_color = _use_color(color, output)
-    write_outputs(
-        [
-            (target, _render_to(report, formats[target.option][1], target, fail_on))
-            for target in targets
-        ]
-    )
+    with cycle_collector_paused():  # rendering walks the whole report
+        write_outputs(
+            [
+                (target, _render_to(report, formats[target.option][1], target, fail_on))
+                for target in targets
+            ]
+        )
     if not quiet and not output and fmt != "text":
         _warn_about_inputs(report)
     if not quiet and not stdout_taken(targets):

@@ -64,11 +64,17 @@ class Judged:
     right: NormalisedClaim
 
 
-def compare(claims: list[NormalisedClaim], rulebook: Rulebook) -> list[Discrepancy]:
-    """Every discrepancy between documents, most severe first."""
+def compare(
+    claims: list[NormalisedClaim], rulebook: Rulebook, judge_group=None
+) -> list[Discrepancy]:
+    """Every discrepancy between documents, most severe first.
+
+    `judge_group(comparer, group)` stands for `comparer.group(group)` when given (a cache).
+    """
     comparer = Comparer(rulebook, claims)
     groups = comparison_groups(claims)
-    found = [d for key in sorted(groups) for d in comparer.group(groups[key])]
+    judge = judge_group or Comparer.group
+    found = [d for key in sorted(groups) for d in judge(comparer, groups[key])]
     return order_discrepancies(found)
 
 

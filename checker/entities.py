@@ -135,14 +135,17 @@ def _merge_tails(canonical: dict[str, str], counts: Counter[str]) -> None:
     'Jerry Ortiz' (Sheriff is not). Only a single candidate merges.
     """
     names = sorted(set(canonical.values()), key=lambda n: (-len(n.split()), n))
+    by_tail: dict[tuple[str, ...], list[str]] = defaultdict(list)  # names by their shorter tails
+    for name in names:
+        words = name.split()
+        for size in range(2, len(words)):
+            by_tail[tuple(words[-size:])].append(name)
     target: dict[str, str] = {}
     for name in names:
         words = name.split()
         if len(words) < 2:
             continue
-        longer = [
-            n for n in names if len(n.split()) > len(words) and n.split()[-len(words) :] == words
-        ]
+        longer = by_tail.get(tuple(words), [])
         if len(longer) != 1:
             continue
         extra = longer[0].split()[: -len(words)]

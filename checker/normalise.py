@@ -85,23 +85,64 @@ def normalise(
 
     `names` are each document's `names_written` when already known (from a cache).
     """
-    lexicon, gazetteer = lexicon_for(rulebook), gazetteer_for(rulebook)
     published = {d.id: d.published for d in documents}
+    days = document_days(documents, rulebook)
+    index = EntityIndex(mentions(claims, documents, rulebook, names), rulebook)
+    each = ClaimNormaliser(rulebook)
+    normalised = [
+        one
+        for claim in claims
+        for one in each(
+            claim, published.get(claim.evidence.document), index, days.get(claim.evidence.document)
+        )
+    ]
+    return name_generic_events(normalised, documents, rulebook)
+
+
+def mentions(
+    claims: list[Claim],
+    documents: list[Document],
+    rulebook: Rulebook,
+    names: dict[str, list[str]] | None = None,
+) -> list[tuple[str, str]]:
+    """The (name, type) mentions entity resolution reads: the claims' and the names written."""
     if names is None:
+        lexicon = lexicon_for(rulebook)
         names = {d.id: names_written(d, lexicon) for d in documents}
     written = [(name, "any") for d in documents for name in names[d.id]]
-    index = EntityIndex([*_mentions(claims), *written], rulebook)
-    finder, periods = PartyFinder(lexicon, gazetteer), PeriodFinder(lexicon)
-    days = {d.id: event_weekday(d.text[d.body_start :], lexicon.event_noun) for d in documents}
-    normalised: list[NormalisedClaim] = []
-    for claim in claims:
+    return [*_mentions(claims), *written]
+
+
+class ClaimNormaliser:
+    """One claim's normalised claims, given the corpus's entities (the per-claim part of normalise)."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.rulebook = rulebook
+        self.lexicon, self.gazetteer = lexicon_for(rulebook), gazetteer_for(rulebook)
+        self.finder, self.periods = (
+            PartyFinder(self.lexicon, self.gazetteer),
+            PeriodFinder(self.lexicon),
+        )
+
+    def __call__(
+        self,
+        claim: Claim,
+        published: dt.date | None,
+        index: EntityIndex,
+        document_day: int | None = None,
+    ) -> list[NormalisedClaim]:
+        """The claim's normalised claims (none, one, or one per office of a title).
+
+        `document_day` is the weekday of the event its document reports (`document_days`).
+        """
+        found = []
         for one in _normalise_one(
-            claim, published.get(claim.evidence.document), index, rulebook, lexicon, gazetteer
+            claim, published, index, self.rulebook, self.lexicon, self.gazetteer
         ):
-            parties = parties_of(finder, claim.evidence.sentence, one.subject, index.canonical)
+            parties = parties_of(self.finder, claim.evidence.sentence, one.subject, index.canonical)
             named = one.subject if _names_its_subject(claim) else None
-            period = periods.of(claim.evidence.sentence)
-            told = _day_told(claim, days.get(claim.evidence.document))
+            period = self.periods.of(claim.evidence.sentence)
+            told = _day_told(claim, document_day)
             if parties or named or period or told is not None:
                 one = one.model_copy(
                     update={
@@ -111,8 +152,22 @@ def normalise(
                         "day": told,
                     }
                 )
-            normalised.append(one)
-    return _as_the_corpus_calls_it(_name_generic_events(normalised, lexicon), documents, lexicon)
+            found.append(one)
+        return found
+
+
+def document_days(documents: list[Document], rulebook: Rulebook) -> dict[str, int | None]:
+    """Each document's weekday of the event it reports ('Monday's earthquake'), if it says."""
+    event_noun = lexicon_for(rulebook).event_noun
+    return {d.id: event_weekday(d.text[d.body_start :], event_noun) for d in documents}
+
+
+def name_generic_events(
+    claims: list[NormalisedClaim], documents: list[Document], rulebook: Rulebook
+) -> list[NormalisedClaim]:
+    """The corpus-wide last step of normalise: generic event names take the corpus's one name."""
+    lexicon = lexicon_for(rulebook)
+    return _as_the_corpus_calls_it(_name_generic_events(claims, lexicon), documents, lexicon)
 
 
 def _day_told(claim: Claim, document_day: int | None) -> int | None:

@@ -97,6 +97,16 @@ def _read_secret(path: Path) -> bytes | None:
     return secret if len(secret) == 32 else None
 
 
+def read_signed(path: Path, secret: bytes) -> object | None:
+    """The value of a signed pickle, or None when it is missing, altered or unreadable."""
+    return _read(path, secret)
+
+
+def write_signed(path: Path, secret: bytes, value: object) -> None:
+    """Store a value as a pickle signed with `secret` (a failure to write is not an error)."""
+    _write(path, secret, value)
+
+
 def _read(path: Path, secret: bytes) -> object | None:
     try:
         raw = path.read_bytes()

@@ -61,3 +61,37 @@ def test_json_to_a_file_and_to_standard_output_are_the_same_bytes(tmp_path):
     shown = runner.invoke(main, ["check", str(SEEDS), "--format", "json"])
     assert out.read_text(encoding="utf-8") == shown.output
     assert json.loads(shown.output)["stats"]["documents"] == 5
+
+
+def test_entries_without_floats_take_pydantics_serialiser_and_stay_the_same_bytes():
+    from pydantic import BaseModel
+
+    from checker.discrepancies import Discrepancy
+    from checker.duplicates import DuplicateGroup
+    from checker.report import ClaimRecord
+    from checker.reporters.json import _encode, _entry_json, _without_floats
+
+    class Odd(BaseModel):
+        text: str
+        share: float = 1e-7
+        more: dict[str, int] = {}
+
+    assert _without_floats(ClaimRecord) and _without_floats(Discrepancy)
+    assert not _without_floats(DuplicateGroup) and not _without_floats(Odd)
+    record = ClaimRecord.model_validate(
+        {
+            "document": "a",
+            "kind": "count",
+            "subject": 'é\x00\x1f\u2028"\\\t',
+            "attribute": "x",
+            "value": "1",
+            "raw": "1",
+            "text": "1",
+            "sentence": "",
+            "start": 0,
+            "end": 1,
+            "rule": "r",
+        }
+    )
+    for entry in (record, record.model_copy(update={"subject": "lone \ud800"}), Odd(text="a")):
+        assert _entry_json(entry, 2) == _encode(entry.model_dump(mode="json"), depth=2)

@@ -7,10 +7,15 @@ whole report, nor one string of it, need ever be in memory (checker/outputs.py w
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import json
+import types
+import typing
 from collections.abc import Iterator
 
 from pydantic import BaseModel
+from pydantic_core import PydanticSerializationError
 
 from checker.report import Report
 
@@ -45,8 +50,53 @@ def _list_chunks(entries: list[BaseModel]) -> Iterator[str]:
     inner = "\n" + " " * (2 * INDENT)
     yield "["
     for index, entry in enumerate(entries):
-        yield ("," if index else "") + inner + _encode(entry.model_dump(mode="json"), depth=2)
+        yield ("," if index else "") + inner + _entry_json(entry, depth=2)
     yield "\n" + " " * INDENT + "]"
+
+
+def _entry_json(entry: BaseModel, depth: int) -> str:
+    """`_encode(entry.model_dump(mode="json"), depth)`, by pydantic's serialiser where it is the same.
+
+    pydantic writes JSON in Rust, byte for byte as json.dumps(indent=2, ensure_ascii=False)
+    does, except for floats (exponents, NaN); models with no float anywhere take that path.
+    A text it cannot encode (a lone surrogate) falls back to json.dumps.
+    """
+    if _without_floats(type(entry)):
+        try:
+            text = entry.model_dump_json(indent=INDENT)
+        except PydanticSerializationError:
+            pass
+        else:
+            return text.replace("\n", "\n" + " " * (INDENT * depth))
+    return _encode(entry.model_dump(mode="json"), depth=depth)
+
+
+@functools.cache
+def _without_floats(model: type) -> bool:
+    """Whether no field of a model (nor of the models in it) can hold a float or unknown data."""
+    return all(_float_free(field.annotation, set()) for field in model.model_fields.values())
+
+
+def _float_free(annotation: object, seen: set) -> bool:
+    """Whether a field type holds only texts, integers, booleans, dates, None and such models."""
+    if annotation is Ellipsis or annotation is type(None):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation not in seen:
+            seen.add(annotation)
+            return all(_float_free(f.annotation, seen) for f in annotation.model_fields.values())
+        return True
+    if isinstance(annotation, type) and annotation is not float:
+        return issubclass(annotation, (str, int, dt.date))  # bool is an int
+    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Literal:
+        return all(isinstance(a, (str, int)) for a in arguments)
+    if origin is typing.Annotated:
+        return _float_free(arguments[0], seen)
+    return origin in _CONTAINERS and all(_float_free(a, seen) for a in arguments)
+
+
+_CONTAINERS = (list, tuple, set, frozenset, dict, typing.Union, types.UnionType)
 
 
 def _encode(data: object, depth: int = 0) -> str:
