@@ -203,7 +203,7 @@ class Comparer:
         """Whether two claims disagree, and how badly; None when they agree."""
         if (
             _two_facts(a, b, policy)
-            or different_days(self._day(a), self._day(b))
+            or different_days(self.event_day(a), self.event_day(b))
             or (_open_pair(a, b) and self._elsewhere(a, b))
         ):
             return None  # two facts, or the values of two events (Sunday's quake, Monday's)
@@ -374,7 +374,7 @@ class Comparer:
             return False
         return not any(self.gazetteer.related(p, q) for p in here for q in there)
 
-    def _day(self, claim: NormalisedClaim) -> int | None:
+    def event_day(self, claim: NormalisedClaim) -> int | None:
         """The weekday of a claim's event: its own, else that of the claims that agree with it."""
         return claim.day if claim.day is not None else self._days.get(id(claim))
 

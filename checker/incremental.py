@@ -219,7 +219,8 @@ class Origins:
 class GroupMemo:
     """Each comparison group's discrepancies, kept by the tokens of its claims.
 
-    What a group yields depends on its claims and, for a weekday (whose discrepancy names
+    What a group yields depends on its claims, the days of their events (which other
+    articles can tell: `Comparer.event_day`) and, for a weekday (whose discrepancy names
     the person or event it is about), on the people and events of the corpus (see
     `Comparer`), which then join the key. The entries of the last run are kept in one file.
     """
@@ -237,6 +238,8 @@ class GroupMemo:
         if None in parts:
             return comparer.group(group)
         digest = hashlib.sha256(b"\0".join(parts))  # type: ignore[arg-type]
+        # the day of an event claim may come from claims of other groups (compare._event_days)
+        digest.update(repr([comparer.event_day(c) for c in group]).encode())
         if group[0].value.type == "weekday":
             digest.update(b"\1" + self._corpus(comparer))
         key = digest.digest()
