@@ -123,3 +123,18 @@ def test_a_kept_normalised_claim_comes_back_equal_and_holding_the_documents_clai
         back = _unpacked(pickle.loads(pickle.dumps(_packed(one, claims, where))), claims)
         assert back == one and back.claim is claims[where]
         assert back.model_dump_json() == one.model_dump_json() and hash(back) == hash(one)
+
+
+def test_a_group_is_compared_again_when_another_article_tells_its_events_day(tmp_path):
+    corpus, cache = tmp_path / "corpus", tmp_path / "cache"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("An earthquake on Sunday injured five people in Qeshm.\n")
+    (corpus / "b.txt").write_text("The earthquake measured 5.6 and injured two people.\n")
+    (corpus / "c.txt").write_text("A 5.6-magnitude earthquake struck Qeshm on Monday.\n")
+    first = _json(corpus, cache_dir=cache)
+    assert first == _json(corpus)
+    # the same a.txt and b.txt: only c.txt now gives b.txt's quake a's day
+    (corpus / "c.txt").write_text("A 5.6-magnitude earthquake struck Qeshm on Sunday.\n")
+    warm = _json(corpus, cache_dir=cache)
+    assert warm == _json(corpus)
+    assert warm != first
