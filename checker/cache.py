@@ -39,6 +39,14 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def content_key(seed: bytes, *parts: bytes) -> str:
+    """The key of content given as parts, seeded with what else the value depends on."""
+    digest = hashlib.sha256(seed)
+    for part in parts:
+        digest.update(b"\0" + hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
 class ContentStore:
     """Values derived from content, one checksummed JSON entry per key, under `directory`.
 
@@ -54,10 +62,7 @@ class ContentStore:
 
     def key(self, *parts: bytes) -> str:
         """The entry key of content given as parts."""
-        digest = hashlib.sha256(self._salt)
-        for part in parts:
-            digest.update(b"\0" + hashlib.sha256(part).digest())
-        return digest.hexdigest()
+        return content_key(self._salt, *parts)
 
     def get(self, key: str):
         """The stored value, or None when there is no valid entry."""

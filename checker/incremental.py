@@ -23,7 +23,7 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from checker.align import align, context_words
-from checker.cache import salt
+from checker.cache import content_key, salt
 from checker.cache_pruning import touch
 from checker.claims import Claim
 from checker.compare import Comparer, compare
@@ -56,10 +56,7 @@ class SignedStore:
 
     def key(self, *parts: bytes) -> str:
         """The entry key of content given as parts."""
-        digest = hashlib.sha256(self._salt)
-        for part in parts:
-            digest.update(b"\0" + hashlib.sha256(part).digest())
-        return digest.hexdigest()
+        return content_key(self._salt, *parts)
 
     def get(self, key: str):
         """The stored value, or None."""

@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 import jellyfish
-import regex
 from rapidfuzz.distance import JaroWinkler
 
 from checker.claims import Claim, Evidence
@@ -28,6 +27,7 @@ from checker.documents import Document, split_sentences
 from checker.lexicon import lexicon_for
 from checker.names import is_given_name
 from checker.normalise import NormalisedClaim, names_written
+from checker.patterns import word_pattern
 from checker.rulebook import Rulebook
 from checker.values import Value
 
@@ -144,7 +144,7 @@ def _sound(name: str) -> str:
 def _claim_at_first_mention(
     document: Document, name: str, subject: str, rulebook: Rulebook
 ) -> NormalisedClaim | None:
-    found = regex.search(rf"\b{regex.escape(name)}\b", document.text, pos=document.body_start)
+    found = word_pattern(name).search(document.text, pos=document.body_start)
     if found is None:
         return None
     sentence = next(
