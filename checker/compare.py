@@ -44,6 +44,7 @@ from checker.periods import different_periods
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import AttributePolicy, Office, Rulebook, Severity
 from checker.spellings import sound_alike
+from checker.stances import different_stances
 
 
 @dataclass(frozen=True)
@@ -539,8 +540,10 @@ def _two_facts(a: NormalisedClaim, b: NormalisedClaim, policy: AttributePolicy) 
     """Whether two claims of one group state two facts, so that neither can contradict the other."""
     if a.period and b.period and a.period != b.period:
         return True  # 'the fifth this season' and 'the second in two days': two counts
+    if different_stances(a.stance, b.stance):
+        return True  # the length a player seeks and the length a club offers
     if not _open_pair(a, b):
-        return False
+        return policy.parties_apart and _different_parties(a, b)
     far = policy.far_ratio or FAR_RATIO
     return (
         _different_parties(a, b)  # two offers, two passes: two facts

@@ -23,6 +23,7 @@ from checker.parties import PartyFinder, parties_of
 from checker.periods import PeriodFinder
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import Rulebook, Tense
+from checker.stances import StanceFinder
 from checker.values import (
     Value,
     format_amount,
@@ -67,6 +68,9 @@ class NormalisedClaim(BaseModel):
     )
     day: int | None = Field(
         None, description="The weekday (Monday = 0) of the event an event's value is told of."
+    )
+    stance: str | None = Field(
+        None, description="What the value is in a deal: 'ask', 'offer' (checker.stances)."
     )
 
     @property
@@ -119,9 +123,10 @@ class ClaimNormaliser:
     def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
         self.lexicon, self.gazetteer = lexicon_for(rulebook), gazetteer_for(rulebook)
-        self.finder, self.periods = (
+        self.finder, self.periods, self.stances = (
             PartyFinder(self.lexicon, self.gazetteer),
             PeriodFinder(self.lexicon),
+            StanceFinder(self.lexicon),
         )
 
     def __call__(
@@ -143,17 +148,24 @@ class ClaimNormaliser:
             named = one.subject if _names_its_subject(claim) else None
             period = self.periods.of(claim.evidence.sentence)
             told = _day_told(claim, document_day)
-            if parties or named or period or told is not None:
+            stance = self._stance(claim)
+            if parties or named or period or told is not None or stance:
                 one = one.model_copy(
                     update={
                         "parties": parties,
                         "named_subject": named,
                         "period": period,
                         "day": told,
+                        "stance": stance,
                     }
                 )
             found.append(one)
         return found
+
+    def _stance(self, claim: Claim) -> str | None:
+        evidence = claim.evidence
+        offset = evidence.sentence_start
+        return self.stances.of(evidence.sentence, evidence.start - offset, evidence.end - offset)
 
 
 def document_days(documents: list[Document], rulebook: Rulebook) -> dict[str, int | None]:

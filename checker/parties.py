@@ -34,7 +34,9 @@ class PartyFinder:
         self._locative = regex.compile(
             rf"\b(?:{alternation(vocabulary.locative_words)})\s+(?:the\s+)?$", regex.I
         )
-        markers = alternation([*vocabulary.attribution_markers, *vocabulary.source_verbs])
+        # 'Lynch reported' cites Lynch; 'the Orioles, according to reports,' is about them.
+        after = [*vocabulary.attribution_markers, *vocabulary.source_verbs]
+        markers = alternation([m for m in after if not m.casefold().startswith("according")])
         self._cites_after = regex.compile(rf"^[\s,']{{0,{SOURCE_WINDOW}}}(?:{markers})\b", regex.I)
         self._cites_before = regex.compile(r"\baccording\s+to\s+(?:the\s+)?$", regex.I)
 

@@ -268,6 +268,12 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Verbs after a name that make it the source a sentence cites ('reported').",
     )
+    stances: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="What a value is to the parties of a deal, by the lemmas that say it "
+        "('ask': seek, demand; 'offer': offer, bid): a price asked and a price offered are "
+        "two facts.",
+    )
     locative_words: list[str] = Field(
         default_factory=list, description="Words before a place's name: 'in', 'near', 'off'."
     )
@@ -327,6 +333,11 @@ class AttributePolicy(Strict):
     )
     max_severity: Severity = "contradiction"
     note: str | None = Field(None, description="Added to the explanation of its discrepancies.")
+    parties_apart: bool = Field(
+        False,
+        description="Values tied to different parties (the offers of two bidders) are two "
+        "facts, as they are for open claims.",
+    )
     tolerance: float | None = Field(None, ge=0, description="Absolute rounding tolerance.")
     ignore_tense: bool = Field(
         False,
