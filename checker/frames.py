@@ -30,6 +30,20 @@ class Predicate:
     end: int
 
 
+def word_lemma(word: str) -> str:
+    """The lemma of a word; of the verb after a dash typed as a hyphen ('women-snatched').
+
+    Only a past form in '-ed' after the hyphen counts, so a compound whose last part is a
+    bare word ('low-cost', 'cost-cutting') keeps the lemma of the whole word.
+    """
+    head, _, tail = word.rpartition("-")
+    if head and tail.isalpha() and tail.islower() and len(tail) > 4 and tail.endswith("ed"):
+        base = lemma(tail)
+        if base != tail:
+            return base
+    return lemma(word)
+
+
 class FrameLexicon:
     """Lemmas and lemma phrases of the frames, and the words that never make a key."""
 
@@ -92,10 +106,10 @@ class FrameLexicon:
         noun: str | None = None,
     ) -> tuple[Frame, int] | None:
         """The frame (for values of `kind`) whose phrase starts at word i, and its length."""
-        if i >= len(words) or lemma(words[i].text) not in self.first_lemmas:
+        if i >= len(words) or word_lemma(words[i].text) not in self.first_lemmas:
             return None  # no phrase of the lexicon starts with this word
         for size in range(min(self.longest, len(words) - i), 0, -1):
-            phrase = tuple(lemma(w.text) for w in words[i : i + size])
+            phrase = (word_lemma(words[i].text), *(lemma(w.text) for w in words[i + 1 : i + size]))
             for frame in self.by_phrase.get(phrase, ()):
                 if (not frame.kinds or kind in frame.kinds) and _fits(frame, kind, dimension, noun):
                     return frame, size

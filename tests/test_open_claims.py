@@ -345,3 +345,26 @@ def test_a_value_s_context_stops_where_another_event_s_clause_opens(tmp_path):
         "winning touchdown.",
     )
     assert _flagged(check([corpus])) == []  # the field goal is not the return
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed robbers-some dressed as women-snatched $108 million worth of rings from a Paris boutique.",
+        "The gang-wearing wigs and coats-grabbed $4 million of watches from a store in Geneva.",
+        "Two men on scooters-one of them armed-looted $2.5 million in jewels from the shop.",
+    ],
+)
+def test_a_dash_typed_as_a_hyphen_keeps_the_verb_after_it(text):
+    claims = [c for c in _open(text) if c.evidence.rule == "open.money"]
+    assert [c.attribute for c in claims] == ["cost amount"]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("women-snatched", "snatch"), ("low-cost", "low-cost"), ("cost-cutting", "cost-cutting")],
+)
+def test_word_lemma_reads_only_a_past_form_after_a_hyphen(word, expected):
+    from checker.frames import word_lemma
+
+    assert word_lemma(word) == expected
