@@ -43,7 +43,7 @@ def parse_size(text: str) -> int:
     return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
 
 
-def touch(path: Path) -> None:
+def touch(path: str | Path) -> None:
     """Mark an entry as just used (a failure is not an error: it only ages sooner)."""
     try:
         os.utime(path)

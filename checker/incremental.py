@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -28,7 +29,7 @@ from checker.cache_pruning import touch
 from checker.claims import Claim
 from checker.compare import Comparer, compare
 from checker.discrepancies import Discrepancy
-from checker.documents import Document
+from checker.documents import Document, Sentence
 from checker.entities import EntityIndex
 from checker.normalise import (
     ClaimNormaliser,
@@ -39,6 +40,7 @@ from checker.normalise import (
 )
 from checker.rulebook import Rulebook
 from checker.rules_cache import read_signed, signing_secret, write_signed
+from checker.spellings import sentence_around, spelling_claims
 
 FORMAT = "3"
 _CLAIMS = TypeAdapter(list[Claim])
@@ -51,6 +53,7 @@ class SignedStore:
 
     def __init__(self, directory: str | Path, kind: str, rulebook: Rulebook) -> None:
         self.directory = Path(directory) / kind / f"v{FORMAT}"
+        self._root = os.fspath(self.directory)
         self.secret = signing_secret()
         self._salt = salt(rulebook.version, kind)
 
@@ -73,8 +76,8 @@ class SignedStore:
         if self.secret is not None:
             write_signed(self._path(key), self.secret, value)
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key[2:]}.pickle"
+    def _path(self, key: str) -> str:
+        return f"{self._root}{os.sep}{key[:2]}{os.sep}{key[2:]}.pickle"
 
 
 class _Recorder:
@@ -107,16 +110,18 @@ def normalise_incrementally(
     rulebook: Rulebook,
     names: dict[str, list[str]] | None,
     cache_dir: str | Path,
+    days: dict[str, int | None] | None = None,
 ) -> tuple[list[NormalisedClaim], Origins]:
     """`checker.normalise.normalise`, reusing each document's normalised claims where they hold.
 
     With the claims come their origins: which entry and place each normalised claim is.
+    `days` are each document's `document_days` when already known (None: read them here).
     """
     found = mentions(claims, documents, rulebook, names)
     index = _entity_index(found, rulebook, cache_dir)
     store = SignedStore(cache_dir, "normalised", rulebook)
     published = {d.id: d.published for d in documents}
-    days = document_days(documents, rulebook)
+    days = document_days(documents, rulebook) if days is None else days
     each = ClaimNormaliser(rulebook)
     normalised: list[NormalisedClaim] = []
     tokens: list[bytes] = []
@@ -207,6 +212,9 @@ class Origins:
         found = {}
         kept = final[: len(self.claims)]
         for claim, base, token in zip(kept, self.claims, self.tokens, strict=True):
+            if claim is base:  # no later step replaced a field: most claims
+                found[id(claim)] = token
+                continue
             fields = base.__dict__
             changed = [(k, v) for k, v in claim.__dict__.items() if v is not fields.get(k, _ABSENT)]
             found[id(claim)] = token + repr(changed).encode() if changed else token
@@ -320,3 +328,47 @@ def align_incrementally(
     aligned = align(claims, rulebook, context=memo)
     memo.save()
     return aligned
+
+
+class SentenceMemo:
+    """The sentence around an offset of a document (checker.spellings), kept by the text.
+
+    A sentence depends on the document's text, where its body starts and the rulebook's
+    abbreviations (which key the store); the entries of the last run are kept in one file.
+    """
+
+    def __init__(self, cache_dir: str | Path, rulebook: Rulebook) -> None:
+        self.store = SignedStore(cache_dir, "sentences", rulebook)
+        self.old = self.store.get(self.store.key(b"last")) or {}
+        self.new: dict[bytes, tuple[int, int, int, str] | None] = {}
+
+    def __call__(self, document: Document, offset: int, rulebook: Rulebook) -> Sentence | None:
+        """`checker.spellings.sentence_around`, from the last run when the text is the same."""
+        text = document.text.encode("utf-8", "surrogatepass")
+        key = hashlib.sha256(f"{document.body_start} {offset}\0".encode() + text).digest()
+        kept = self.old.get(key, _ABSENT)
+        if kept is _ABSENT:
+            found = sentence_around(document, offset, rulebook)
+            kept = None if found is None else (found.index, found.start, found.end, found.text)
+        self.new[key] = kept  # fields, not the model: unpickling models is slow
+        if kept is None:
+            return None
+        index, start, end, text = kept
+        return Sentence(index=index, start=start, end=end, text=text)
+
+    def save(self) -> None:
+        """Keep this run's sentences for the next."""
+        self.store.put(self.store.key(b"last"), self.new)
+
+
+def spellings_incrementally(
+    documents: list[Document],
+    names: dict[str, list[str]] | None,
+    rulebook: Rulebook,
+    cache_dir: str | Path,
+) -> list[NormalisedClaim]:
+    """`checker.spellings.spelling_claims`, reusing the sentences the last run found."""
+    memo = SentenceMemo(cache_dir, rulebook)
+    found = spelling_claims(documents, names, rulebook, sentence_at=memo)
+    memo.save()
+    return found

@@ -170,8 +170,13 @@ class ClaimNormaliser:
 
 def document_days(documents: list[Document], rulebook: Rulebook) -> dict[str, int | None]:
     """Each document's weekday of the event it reports ('Monday's earthquake'), if it says."""
-    event_noun = lexicon_for(rulebook).event_noun
-    return {d.id: event_weekday(d.text[d.body_start :], event_noun) for d in documents}
+    lexicon = lexicon_for(rulebook)
+    return {d.id: document_day(d, lexicon) for d in documents}
+
+
+def document_day(document: Document, lexicon: Lexicon) -> int | None:
+    """One document's weekday of the event it reports (`document_days`): the document alone."""
+    return event_weekday(document.text[document.body_start :], lexicon.event_noun)
 
 
 def name_generic_events(

@@ -23,6 +23,7 @@ from checker.incremental import (
     align_incrementally,
     compare_incrementally,
     normalise_incrementally,
+    spellings_incrementally,
 )
 from checker.ingest import IngestOptions, ingest
 from checker.normalise import normalise
@@ -131,7 +132,7 @@ def run(
                     ingested.documents, rulebook, jobs=jobs, cache=cache, progress=bar
                 )
         claims, problems = _flatten(extracted)
-        shingles, names = _facts(ingested.documents, rulebook, cache_dir)
+        shingles, names, days = _facts(ingested.documents, rulebook, cache_dir)
         duplicates = []
         if duplicate_similarity is not None:
             duplicates = find_duplicates(ingested.documents, duplicate_similarity, shingles)
@@ -141,13 +142,15 @@ def run(
             normalised = normalise(claims, ingested.documents, rulebook, names)
         else:
             normalised, origins = normalise_incrementally(
-                claims, ingested.documents, rulebook, names, cache_dir
+                claims, ingested.documents, rulebook, names, cache_dir, days
             )
         if rulebook.open_claims and origins is not None:
             normalised = align_incrementally(normalised, rulebook, origins, cache_dir)
         elif rulebook.open_claims:
             normalised = align(normalised, rulebook)
-        if rulebook.open_claims:
+        if rulebook.open_claims and origins is not None:
+            normalised += spellings_incrementally(ingested.documents, names, rulebook, cache_dir)
+        elif rulebook.open_claims:
             normalised += spelling_claims(ingested.documents, names, rulebook)
         if client is not None:
             discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
@@ -187,11 +190,16 @@ def extract_all(
 
 
 def _facts(documents: list[Document], rulebook: Rulebook, cache_dir: str | Path | None):
-    """Each document's shingles and written names from the cache (None, None: no cache)."""
+    """Each document's shingles, written names and event day from the cache (all None: no cache)."""
     if cache_dir is None:
-        return None, None
+        return None, None, None
     facts = document_facts(documents, rulebook, cache_dir)
-    return {i: f.shingles for i, f in facts.items()}, {i: f.names for i, f in facts.items()}
+    shingles = {i: f.shingles for i, f in facts.items()}
+    return (
+        shingles,
+        {i: f.names for i, f in facts.items()},
+        {i: f.event_day for i, f in facts.items()},
+    )
 
 
 def _flatten(extracted: list[Extracted]) -> tuple[list[Claim], list[Diagnostic]]:

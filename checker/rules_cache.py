@@ -97,19 +97,20 @@ def _read_secret(path: Path) -> bytes | None:
     return secret if len(secret) == 32 else None
 
 
-def read_signed(path: Path, secret: bytes) -> object | None:
+def read_signed(path: str | Path, secret: bytes) -> object | None:
     """The value of a signed pickle, or None when it is missing, altered or unreadable."""
     return _read(path, secret)
 
 
-def write_signed(path: Path, secret: bytes, value: object) -> None:
+def write_signed(path: str | Path, secret: bytes, value: object) -> None:
     """Store a value as a pickle signed with `secret` (a failure to write is not an error)."""
     _write(path, secret, value)
 
 
-def _read(path: Path, secret: bytes) -> object | None:
+def _read(path: str | Path, secret: bytes) -> object | None:
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read()
     except OSError:
         return None
     signature, _, payload = raw.partition(b"\n")
@@ -122,7 +123,7 @@ def _read(path: Path, secret: bytes) -> object | None:
         return None
 
 
-def _write(path: Path, secret: bytes, value: object) -> None:
+def _write(path: str | Path, secret: bytes, value: object) -> None:
     """Store an entry atomically; a failure to write is not an error."""
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -18,12 +18,13 @@ document that writes it, so the discrepancy carries quotes like any other.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
 from checker.claims import Claim, Evidence
-from checker.documents import Document, split_sentences
+from checker.documents import Document, Sentence, split_sentences
 from checker.lexicon import lexicon_for
 from checker.names import is_given_name
 from checker.normalise import NormalisedClaim, names_written
@@ -40,12 +41,28 @@ NICKNAME_RATIO = 0.7  # ... and the short form is at most 70% of the long one's 
 _VOWELS = "AEIOUY"
 
 
+def sentence_around(document: Document, offset: int, rulebook: Rulebook) -> Sentence | None:
+    """The sentence of a document's body around `offset`, if one holds it."""
+    sentences = split_sentences(
+        document.text, document.body_start, rulebook.vocabulary.abbreviations
+    )
+    return next((s for s in sentences if s.start <= offset < s.end), None)
+
+
+SentenceAt = Callable[[Document, int, Rulebook], Sentence | None]
+
+
 def spelling_claims(
-    documents: list[Document], names: dict[str, list[str]] | None, rulebook: Rulebook
+    documents: list[Document],
+    names: dict[str, list[str]] | None,
+    rulebook: Rulebook,
+    sentence_at: SentenceAt = sentence_around,
 ) -> list[NormalisedClaim]:
     """Claims for every person whose name the corpus spells two ways, one per document.
 
-    `names` are each document's `names_written` when already known (None: read them here).
+    `names` are each document's `names_written` when already known (None: read them here);
+    `sentence_at` finds the sentence around an offset (a re-run passes one that
+    remembers: checker.incremental.SentenceMemo).
     """
     if names is None:
         lexicon = lexicon_for(rulebook)
@@ -57,7 +74,9 @@ def spelling_claims(
         subject = max(sorted(spellings), key=lambda name: len(writers[name]))
         for name in sorted(spellings):
             for document in sorted(writers[name]):
-                claim = _claim_at_first_mention(by_id[document], name, subject, rulebook)
+                claim = _claim_at_first_mention(
+                    by_id[document], name, subject, rulebook, sentence_at
+                )
                 if claim is not None:
                     claims.append(claim)
     return claims
@@ -142,21 +161,12 @@ def _sound(name: str) -> str:
 
 
 def _claim_at_first_mention(
-    document: Document, name: str, subject: str, rulebook: Rulebook
+    document: Document, name: str, subject: str, rulebook: Rulebook, sentence_at: SentenceAt
 ) -> NormalisedClaim | None:
     found = word_pattern(name).search(document.text, pos=document.body_start)
     if found is None:
         return None
-    sentence = next(
-        (
-            s
-            for s in split_sentences(
-                document.text, document.body_start, rulebook.vocabulary.abbreviations
-            )
-            if s.start <= found.start() < s.end
-        ),
-        None,
-    )
+    sentence = sentence_at(document, found.start(), rulebook)
     if sentence is None:
         return None
     evidence = Evidence(

@@ -138,3 +138,24 @@ def test_a_group_is_compared_again_when_another_article_tells_its_events_day(tmp
     warm = _json(corpus, cache_dir=cache)
     assert warm == _json(corpus)
     assert warm != first
+
+
+def test_spelling_quotes_follow_an_article_whose_sentences_changed(tmp_path):
+    corpus, cache = tmp_path / "corpus", tmp_path / "cache"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Flood hits town\n\nThe victim, Brian Dalton, was 34. Neighbours said he taught music.\n"
+    )
+    (corpus / "b.txt").write_text(
+        "River floods\n\nPolice named the man as Bryant Dalton on Tuesday. He was 34.\n"
+    )
+    first = _json(corpus, cache_dir=cache)
+    assert "name spelling" in first and first == _json(corpus)
+    assert _json(corpus, cache_dir=cache) == first  # every sentence from the last run
+    # the mention moves to a new sentence: the kept sentence of the old text must not be used
+    (corpus / "b.txt").write_text(
+        "River floods\n\nA storm hit. Officers later named the man as Bryant Dalton. He was 34.\n"
+    )
+    warm = _json(corpus, cache_dir=cache)
+    assert "Officers later named the man as Bryant Dalton." in warm
+    assert warm == _json(corpus)
