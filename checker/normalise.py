@@ -68,6 +68,11 @@ class NormalisedClaim(BaseModel):
     day: int | None = Field(
         None, description="The weekday (Monday = 0) of the event an event's value is told of."
     )
+    slip: bool = Field(
+        False,
+        description="The article gives this fact another value elsewhere, and an article that "
+        "tells both passages gives one value: a slip of this one (checker.align).",
+    )
 
     @property
     def document(self) -> str:
