@@ -6,7 +6,10 @@ from its own sentence (checker.open_claims) differ from outlet to outlet. Here c
 kind and unit are linked across documents when the words around their values agree (each
 word weighted by how rare it is in the corpus), most alike first, never joining two
 different values of one document (an article does not give one fact two values) nor two
-events set apart. Each linked set takes the label most of its claims have, so that compare
+events set apart. The exception is a slip: an article that gives a fact two values in two
+passages, when another article tells both passages with one value (an updated wire story
+that says '84-yard scamper' where its own later paragraph and the first version say
+86-yard); the odd value is marked `slip` so that compare judges it against the others. Each linked set takes the label most of its claims have, so that compare
 judges them together. Pack claims keep their own groups: an open claim never takes a pack's
 label, which would give it the pack's more severe policy.
 
@@ -56,8 +59,9 @@ def align(claims: list[NormalisedClaim], rulebook: Rulebook, context=None) -> li
     context = context or context_words
     contexts = {i: context(claims[i], stop, neighbours, openers) for i in members}
     weights = _rarity(claims, contexts)
-    groups = _Groups(claims, members)
-    for _, i, j in _candidate_pairs(claims, contexts, weights):
+    pairs = _candidate_pairs(claims, contexts, weights)
+    groups = _Groups(claims, members, _partners(pairs))
+    for _, i, j in pairs:
         if are_near(claims[i], claims[j]):
             groups.join(i, j)
     return groups.relabelled()
@@ -249,11 +253,27 @@ def _candidate_pairs(
     return sorted(scored, key=lambda s: (-s[0], s[1], s[2]))
 
 
+def _partners(pairs: list[tuple[float, int, int]]) -> dict[int, set[int]]:
+    """The claims each claim is alike enough to align with."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for _, i, j in pairs:
+        found[i].add(j)
+        found[j].add(i)
+    return found
+
+
 class _Groups:
     """Linked sets of claims (union-find) that keep each document's values apart."""
 
-    def __init__(self, claims: list[NormalisedClaim], members: list[int]) -> None:
+    def __init__(
+        self,
+        claims: list[NormalisedClaim],
+        members: list[int],
+        partners: dict[int, set[int]] | None = None,
+    ) -> None:
         self.claims = claims
+        self.partners = partners or {}
+        self.slips: set[int] = set()
         self.parent = {i: i for i in members}
         self.sets: dict[int, list[int]] = {i: [i] for i in members}
         for label_members in _by_label(claims, members).values():
@@ -287,14 +307,55 @@ class _Groups:
 
     def _compatible(self, left: list[int], right: list[int]) -> bool:
         claims = self.claims
-        values: dict[str, set] = defaultdict(set)
-        for i in left:
-            values[claims[i].document].add(claims[i].value.key)
-        for j in right:
-            known = values.get(claims[j].document)
-            if known and claims[j].value.key not in known:
+        slips = []
+        for i, j in self._conflicts(left, right):
+            odd = self._slip(i, j)
+            if odd is None:
                 return False  # one article, two values: two facts
-        return _labels_compatible(claims, left, right)
+            slips.append(odd)
+        if not _labels_compatible(claims, left, right):
+            return False
+        self.slips.update(slips)
+        return True
+
+    def _conflicts(self, left: list[int], right: list[int]) -> list[tuple[int, int]]:
+        """Pairs of claims, one on each side, where one article gives two values."""
+        claims = self.claims
+        by_document: dict[str, list[int]] = defaultdict(list)
+        for i in left:
+            by_document[claims[i].document].append(i)
+        return [
+            (i, j)
+            for j in right
+            for i in by_document.get(claims[j].document, ())
+            if claims[i].value.key != claims[j].value.key
+            and i not in self.slips
+            and j not in self.slips
+        ]
+
+    def _slip(self, i: int, j: int) -> int | None:
+        """The claim of the two that is a slip of its article, None when they are two facts.
+
+        Two near values of one article are one fact misstated when another article has a
+        claim alike each of them, in two sentences, with one value: that article tells both
+        passages and gives the fact once; the value it does not give is the slip.
+        """
+        claims = self.claims
+        a, b = claims[i], claims[j]
+        if not are_near(a, b):
+            return None
+        for x in sorted(self.partners.get(i, ())):
+            for y in sorted(self.partners.get(j, ())):
+                p, q = claims[x], claims[y]
+                if (
+                    x != y
+                    and p.document == q.document != a.document
+                    and p.value.key == q.value.key
+                    and p.claim.evidence.sentence_start != q.claim.evidence.sentence_start
+                    and p.value.key in (a.value.key, b.value.key)
+                ):
+                    return i if a.value.key != p.value.key else j
+        return None
 
     def relabelled(self) -> list[NormalisedClaim]:
         claims = list(self.claims)
@@ -304,9 +365,11 @@ class _Groups:
             subject, attribute, policy = _label(claims, members)
             for i in members:
                 claim = claims[i]
-                if claim.subject != subject or claim.attribute != attribute:
+                slip = i in self.slips
+                if claim.subject != subject or claim.attribute != attribute or slip:
+                    update = {"subject": subject, "attribute": attribute, "policy": policy}
                     claims[i] = claim.model_copy(
-                        update={"subject": subject, "attribute": attribute, "policy": policy}
+                        update={**update, "slip": True} if slip else update
                     )
         return claims
 

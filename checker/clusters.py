@@ -97,7 +97,12 @@ def side_by_side(left: Cluster, right: Cluster) -> bool:
         return True
     if not (_all_open(left) or _all_open(right)):
         return False  # a pack's attribute is precise: one article giving two values is news
-    return bool(_documents(left.steady) & _documents(right.steady))
+    shared = _documents(left.steady) & _documents(right.steady)
+    return bool(shared - _slipped(left) - _slipped(right))  # a slip is judged (checker.align)
+
+
+def _slipped(cluster: Cluster) -> set[str]:
+    return {c.document for c in cluster.claims if c.slip}
 
 
 def _all_open(cluster: Cluster) -> bool:

@@ -368,3 +368,35 @@ def test_word_lemma_reads_only_a_past_form_after_a_hyphen(word, expected):
     from checker.frames import word_lemma
 
     assert word_lemma(word) == expected
+
+
+def test_an_article_that_misstates_a_fact_once_is_judged_against_its_echo(tmp_path):
+    # the updated story says 84 in one passage and 86 in another; the first version, which
+    # tells both passages, says 86 twice: the 84 is a slip, judged against the others
+    first = (
+        "Jamaal Charles opened the second half for the Chiefs with an 86-yard touchdown run. "
+        "Later he cut back toward the middle of the field, winning a foot race with the "
+        "Broncos secondary for an 86-yard touchdown run."
+    )
+    second = (
+        "Jamaal Charles opened the second half for the Chiefs with an 84-yard scamper. "
+        "Later he cut back toward the middle of the field, winning a foot race with the "
+        "Broncos secondary for an 86-yard touchdown run."
+    )
+    flagged = _flagged(check([_two_articles(tmp_path, first, second)]))
+    assert [sorted(v.value for v in d.values) for d in flagged] == [["84-yard", "86-yard"]]
+    slipped = [v for v in flagged[0].values if v.value == "84-yard"][0]
+    assert {c.document for c in slipped.claims} == {"b.txt"}
+
+
+def test_two_plays_an_echo_tells_with_two_values_are_no_slip(tmp_path):
+    # both articles give a 12-yard and a 14-yard run: two plays, never a slip
+    first = (
+        "Jamaal Charles opened the scoring for the Chiefs with a 12-yard touchdown run. "
+        "Late in the game he cut back toward the middle of the field for a 14-yard touchdown run."
+    )
+    second = (
+        "Jamaal Charles opened the scoring for the Chiefs with a 12-yard touchdown run. "
+        "Late in the game he cut back toward the middle of the field for a 14-yard touchdown run."
+    )
+    assert _flagged(check([_two_articles(tmp_path, first, second)])) == []
