@@ -69,15 +69,13 @@ class NormalisedClaim(BaseModel):
     day: int | None = Field(
         None, description="The weekday (Monday = 0) of the event an event's value is told of."
     )
-<<<<<<< HEAD
     stance: str | None = Field(
         None, description="What the value is in a deal: 'ask', 'offer' (checker.stances)."
-=======
+    )
     slip: bool = Field(
         False,
         description="The article gives this fact another value elsewhere, and an article that "
         "tells both passages gives one value: a slip of this one (checker.align).",
->>>>>>> sport
     )
 
     @property
