@@ -345,3 +345,33 @@ def test_a_value_s_context_stops_where_another_event_s_clause_opens(tmp_path):
         "winning touchdown.",
     )
     assert _flagged(check([corpus])) == []  # the field goal is not the return
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (
+            "Coast guards seized 12 rifles and 300 rounds from the smugglers' boat.",
+            "Coast guards seized 31 rifles and 300 rounds from the smugglers' boat.",
+        ),
+        (
+            "During the raid, 40 kilograms of cocaine were found and confiscated.",
+            "During the raid, 90 kilograms of cocaine were found and confiscated.",
+        ),
+    ],
+)
+def test_one_seizure_told_a_day_apart_is_one_fact(tmp_path, first, second):
+    corpus = tmp_path / "c"
+    corpus.mkdir(parents=True)
+    (corpus / "a.txt").write_text(f"date 2024-05-06\n\n{first}\n")
+    (corpus / "b.txt").write_text(f"date 2024-05-07\n\n{second}\n")
+    flagged = _flagged(check([str(corpus)]))
+    assert [d.attribute for d in flagged if d.attribute.startswith("seized")], flagged
+
+
+def test_seizures_told_months_apart_may_be_two_hauls(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir(parents=True)
+    (corpus / "a.txt").write_text("date 2024-01-06\n\nCoast guards seized 12 rifles.\n")
+    (corpus / "b.txt").write_text("date 2024-05-07\n\nCoast guards seized 31 rifles.\n")
+    assert not _flagged(check([str(corpus)]))
