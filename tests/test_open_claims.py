@@ -375,3 +375,39 @@ def test_seizures_told_months_apart_may_be_two_hauls(tmp_path):
     (corpus / "a.txt").write_text("date 2024-01-06\n\nCoast guards seized 12 rifles.\n")
     (corpus / "b.txt").write_text("date 2024-05-07\n\nCoast guards seized 31 rifles.\n")
     assert not _flagged(check([str(corpus)]))
+
+
+def _dated_pair(tmp_path, first: tuple[str, str], second: tuple[str, str]) -> str:
+    corpus = tmp_path / "c"
+    corpus.mkdir(parents=True)
+    for name, (date, sentence) in (("a.txt", first), ("b.txt", second)):
+        (corpus / name).write_text(f"date {date}\n\n{sentence}\n")
+    return str(corpus)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (
+            "Nora Vance had married two weeks before the shooting.",
+            "Nora Vance had married three weeks before the shooting.",
+        ),
+        (
+            "Nora Vance had married two weeks before her husband was killed.",
+            "Nora Vance had married three weeks before her husband was killed.",
+        ),
+    ],
+)
+def test_a_duration_measured_from_an_event_does_not_change_over_time(tmp_path, first, second):
+    corpus = _dated_pair(tmp_path, ("2005-06-25", first), ("2007-04-04", second))
+    flagged = _flagged(check([corpus]))
+    assert any("marry" in d.attribute for d in flagged), flagged
+
+
+def test_a_duration_told_years_apart_without_an_event_may_have_grown(tmp_path):
+    corpus = _dated_pair(
+        tmp_path,
+        ("2005-06-25", "Nora Vance had been married for two years."),
+        ("2007-04-04", "Nora Vance had been married for four years."),
+    )
+    assert not _flagged(check([corpus]))
