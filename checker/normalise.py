@@ -330,7 +330,7 @@ def _normalise_one(
         "published": published,
         "change": claim.qualifiers.change or claim.qualifiers.revision,
         "scope": _scope(claim, gazetteer),
-        "as_of": _as_of(claim, published),
+        "as_of": None if _anchored(claim, lexicon) else _as_of(claim, published),
     }
     if claim.kind == "title":
         return _titles(claim, base, index, rulebook, lexicon)
@@ -483,6 +483,29 @@ def _scope(claim: Claim, gazetteer: Gazetteer) -> str | None:
     if not scope:
         return None
     return gazetteer.lookup(scope) or scope
+
+
+def _anchored(claim: Claim, lexicon: Lexicon) -> bool:
+    """Whether a duration is measured from an event its sentence names, not from today.
+
+    'He had married two weeks before the shooting' holds at any date it is told, so it
+    takes no date of its own.
+    """
+    if claim.kind != "quantity":
+        return False
+    vocabulary = lexicon.vocabulary
+    spans = {
+        u.casefold() for u, (dimension, _) in vocabulary.units.items() if dimension == "months"
+    }
+    words = claim.evidence.text.casefold().replace("-", " ").split()
+    if not words or words[-1] not in spans:
+        return False
+    offset = claim.evidence.end - claim.evidence.sentence_start
+    after = claim.evidence.sentence[offset:].lstrip().casefold()
+    return any(
+        after.startswith(word) and after[len(word) : len(word) + 1] in ("", " ", ",", ".")
+        for word in vocabulary.anchor_words
+    )
 
 
 def _as_of(claim: Claim, published: dt.date | None) -> DateSpan | None:

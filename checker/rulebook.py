@@ -255,6 +255,11 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Words that make a name a place ('Mount', 'Street'): never a party to a value.",
     )
+    anchor_words: list[str] = Field(
+        default_factory=list,
+        description="Words after a duration that measure it from an event ('two weeks before "
+        "the shooting'): the duration holds whenever it is told.",
+    )
     period_markers: list[str] = Field(
         default_factory=list,
         description="Words that open the stretch a value is counted over ('since', 'in the last').",

@@ -400,3 +400,69 @@ def test_two_plays_an_echo_tells_with_two_values_are_no_slip(tmp_path):
         "Late in the game he cut back toward the middle of the field for a 14-yard touchdown run."
     )
     assert _flagged(check([_two_articles(tmp_path, first, second)])) == []
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (
+            "Coast guards seized 12 rifles and 300 rounds from the smugglers' boat.",
+            "Coast guards seized 31 rifles and 300 rounds from the smugglers' boat.",
+        ),
+        (
+            "During the raid, 40 kilograms of cocaine were found and confiscated.",
+            "During the raid, 90 kilograms of cocaine were found and confiscated.",
+        ),
+    ],
+)
+def test_one_seizure_told_a_day_apart_is_one_fact(tmp_path, first, second):
+    corpus = tmp_path / "c"
+    corpus.mkdir(parents=True)
+    (corpus / "a.txt").write_text(f"date 2024-05-06\n\n{first}\n")
+    (corpus / "b.txt").write_text(f"date 2024-05-07\n\n{second}\n")
+    flagged = _flagged(check([str(corpus)]))
+    assert [d.attribute for d in flagged if d.attribute.startswith("seized")], flagged
+
+
+def test_seizures_told_months_apart_may_be_two_hauls(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir(parents=True)
+    (corpus / "a.txt").write_text("date 2024-01-06\n\nCoast guards seized 12 rifles.\n")
+    (corpus / "b.txt").write_text("date 2024-05-07\n\nCoast guards seized 31 rifles.\n")
+    assert not _flagged(check([str(corpus)]))
+
+
+def _dated_pair(tmp_path, first: tuple[str, str], second: tuple[str, str]) -> str:
+    corpus = tmp_path / "c"
+    corpus.mkdir(parents=True)
+    for name, (date, sentence) in (("a.txt", first), ("b.txt", second)):
+        (corpus / name).write_text(f"date {date}\n\n{sentence}\n")
+    return str(corpus)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (
+            "Nora Vance had married two weeks before the shooting.",
+            "Nora Vance had married three weeks before the shooting.",
+        ),
+        (
+            "Nora Vance had married two weeks before her husband was killed.",
+            "Nora Vance had married three weeks before her husband was killed.",
+        ),
+    ],
+)
+def test_a_duration_measured_from_an_event_does_not_change_over_time(tmp_path, first, second):
+    corpus = _dated_pair(tmp_path, ("2005-06-25", first), ("2007-04-04", second))
+    flagged = _flagged(check([corpus]))
+    assert any("marry" in d.attribute for d in flagged), flagged
+
+
+def test_a_duration_told_years_apart_without_an_event_may_have_grown(tmp_path):
+    corpus = _dated_pair(
+        tmp_path,
+        ("2005-06-25", "Nora Vance had been married for two years."),
+        ("2007-04-04", "Nora Vance had been married for four years."),
+    )
+    assert not _flagged(check([corpus]))
