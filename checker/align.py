@@ -394,9 +394,19 @@ def _is_event_apart(claim: NormalisedClaim) -> bool:
 
 
 def _label(claims: list[NormalisedClaim], members: list[int]) -> tuple[str, str, str]:
-    """The label most of a set's claims have (the first in order on a tie), with its policy."""
+    """The label most of a set's claims have (the first in order on a tie), with its policy.
+
+    A subject its own sentence names counts before one guessed from the document's focus:
+    on a tie, 'Orozco was arrested five buildings away' names who, 'The defendant was
+    arrested ...' (given the article's focus) does not.
+    """
     counts = Counter((claims[i].subject, claims[i].attribute) for i in members)
-    (subject, attribute), _ = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    named = Counter(
+        (claims[i].subject, claims[i].attribute) for i in members if claims[i].named_subject
+    )
+    (subject, attribute), _ = min(
+        counts.items(), key=lambda item: (-item[1], -named[item[0]], item[0])
+    )
     policy = next(
         claims[i].policy
         for i in sorted(members)

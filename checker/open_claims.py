@@ -294,7 +294,7 @@ class _OpenReader:
 
     def _shaped(self, sentence: Sentence, mention: ValueMention, attribute: str) -> Claim | None:
         """A value whose shape gives its key and, often, its subject ('the 12200 block of ...')."""
-        subject = mention.about or self._focus()
+        subject = mention.about or self._entity_before(sentence, mention) or self._focus()
         if not subject:
             return None
         policy = f"{OPEN_PACK}:{mention.policy}"
