@@ -70,6 +70,8 @@ class _Guards:
     record_before: regex.Pattern  # 'improved to 11-4', '(11-4)'
     record_after: regex.Pattern  # '10-5 on the season'
     record_scope: regex.Pattern  # '9-1 in one-possession games': a split, not the record
+    record_split: regex.Pattern  # '8-1 in games decided by one score': a named split
+    splits: dict[str, str]  # a split's phrase (lowered, one space) -> the split's key
     trailing: regex.Pattern  # '300 yards or more'
     leading: dict[str, str]  # a trailing hedge -> the hedge that means it before a value
     rate_after: regex.Pattern  # '$23 million per season'
@@ -100,9 +102,24 @@ def _guards_for(rulebook: Rulebook) -> _Guards:
         trailing=(
             regex.compile(rf"^\s*({alternation(trailing)})\b", regex.I) if trailing else _NEVER
         ),
+        **_split_guards(rules),
         leading={k.lower(): v for k, v in trailing.items()},
         **_rate_guards(vocabulary),
     )
+
+
+def _split_guards(rules) -> dict:
+    """The named splits of a record: '9-1 in one-possession games' keys 'record one-score game'."""
+    splits = {
+        " ".join(phrase.lower().split()): split.name
+        for split in rules.record_splits
+        for phrase in split.phrases
+    }
+    if not splits or not rules.record_scopes:
+        return {"record_split": _NEVER, "splits": splits}
+    scopes = alternation(rules.record_scopes)
+    pattern = rf"^\s*(?:{scopes})\s+(?:the\s+|their\s+|its\s+)?(?P<split>{alternation(splits)})\b"
+    return {"record_split": regex.compile(pattern, regex.I), "splits": splits}
 
 
 def _rate_guards(vocabulary) -> dict:
@@ -149,10 +166,13 @@ def open_claims(
             mentions,
             [reader.predicate(words, m, _rivals(m, mentions)) for m in mentions],
         )
+        splits = [span for m in mentions if (span := reader.split_span(sentence.text, m))]
         for mention, predicate in zip(mentions, predicates, strict=True):
             start, end = sentence.start + mention.start, sentence.start + mention.end
             if any(start < high and low < end for low, high in taken):
                 continue
+            if any(low <= mention.start and mention.end <= high for low, high in splits):
+                continue  # 'one score' in '8-1 in games decided by one score': the split's
             claim = reader.claim(sentence, words, mention, predicate)
             if claim is not None:
                 claims.append(claim)
@@ -279,7 +299,17 @@ class _OpenReader:
         guards = self.guards
         if guards.record_before.search(text[: mention.start]):
             return True
-        return bool(guards.record_after.match(text[mention.end :]))
+        after = text[mention.end :]
+        return bool(guards.record_after.match(after) or guards.record_split.match(after))
+
+    def split_span(self, text: str, mention: ValueMention) -> tuple[int, int] | None:
+        """Where the named split after a record is written ('in games decided by one score')."""
+        if mention.kind != "score":
+            return None
+        found = self.guards.record_split.match(text[mention.end :])
+        if not found:
+            return None
+        return mention.end + found.start("split"), mention.end + found.end("split")
 
     def _record(self, sentence: Sentence, mention: ValueMention) -> Claim | None:
         """'the Colts (11-4)': the record of the team named right before it."""
@@ -305,6 +335,8 @@ class _OpenReader:
     def _record_key(self, after: str) -> str:
         """'record', or the split a record is for: '9-1 in one-possession games'."""
         guards = self.guards
+        if split := guards.record_split.match(after):
+            return _join("record", guards.splits[" ".join(split.group("split").lower().split())])
         scope = None if guards.record_after.match(after) else guards.record_scope.match(after)
         if scope is None:
             return "record"

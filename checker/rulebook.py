@@ -453,6 +453,17 @@ class OpenExample(Strict):
     reject: list[OpenExpectation] = Field(default_factory=list)
 
 
+class RecordSplit(Strict):
+    """A split of a win-loss record, however it is written.
+
+    'one-possession games' and 'games decided by one score or less' are one split, keyed by
+    `name`.
+    """
+
+    name: str = Field(min_length=1, description="The key the split's records compare by.")
+    phrases: list[str] = Field(min_length=1, description="How articles write the split.")
+
+
 class OpenRules(Strict):
     """Knowledge the open-claim mechanism reads: value shapes, frames and guard words."""
 
@@ -489,6 +500,11 @@ class OpenRules(Strict):
     record_scopes: list[str] = Field(
         default_factory=list,
         description="Words after a record that narrow it to a split ('9-1 in one-score games').",
+    )
+    record_splits: list[RecordSplit] = Field(
+        default_factory=list,
+        description="Named splits of a record: a score before one is a record of that split "
+        "('8-1 in games decided by one score', '9-1 in one-possession games').",
     )
     label_nouns: list[str] = Field(
         default_factory=list,
@@ -807,7 +823,7 @@ def _open_policies(rules: OpenRules) -> dict[str, AttributePolicy]:
 def _merge_open(parts: Iterable[OpenRules]) -> OpenRules:
     merged: dict[str, object] = {}
     for part in parts:
-        for name in OpenRules.model_fields:
+        for name in sorted(part.model_fields_set):  # a pack's unset fields keep the others' values
             value = getattr(part, name)
             if isinstance(value, list):
                 merged.setdefault(name, []).extend(value)  # type: ignore[union-attr]
