@@ -239,6 +239,8 @@ class Comparer:
             return _dates(a, b)
         if kind == "place":
             return self._places(a, b)
+        if kind == "state":
+            return _states(a, b)
         if kind == "tally" and a.value.key != b.value.key:
             return Verdict(
                 "contradiction",
@@ -625,6 +627,18 @@ def _spellings(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         "warning",
         "name_spelling",
         f"{a.value.label} and {b.value.label} look like one person's name spelled two ways",
+    )
+
+
+def _states(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
+    """Two levels of one state scale ('critical' / 'stable' condition) said of one subject."""
+    if a.value.unit != b.value.unit or a.value.point == b.value.point:
+        return None
+    return Verdict(
+        "contradiction",
+        "conflicting_values",
+        f"{a.value.label} and {b.value.label} are different levels of {a.value.unit}: "
+        "one subject is not in both at once",
     )
 
 

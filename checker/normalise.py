@@ -32,6 +32,7 @@ from checker.values import (
     office_value,
     offices,
     quantity,
+    state_value,
     tally,
     time_of_day,
 )
@@ -391,6 +392,8 @@ def _value(
     policy = rulebook.policy(claim.policy or claim.attribute)
     if claim.kind == "time":
         return time_of_day(claim.value, lexicon)
+    if claim.kind == "state":
+        return state_value(claim.value, policy.name, policy.levels)
     if claim.kind == "money":
         return money(claim.value, lexicon)
     if claim.kind == "percent":

@@ -30,7 +30,7 @@ from checker.normalise import normalise
 from checker.progress import ProgressBar
 from checker.report import Report, build_report
 from checker.rulebook import Rulebook, load_rulebook
-from checker.spellings import spelling_claims
+from checker.spellings import spelling_claims, under_one_spelling
 
 _paused = 0  # how many callers have the cycle collector paused
 
@@ -149,9 +149,11 @@ def run(
         elif rulebook.open_claims:
             normalised = align(normalised, rulebook)
         if rulebook.open_claims and origins is not None:
-            normalised += spellings_incrementally(ingested.documents, names, rulebook, cache_dir)
+            spellings = spellings_incrementally(ingested.documents, names, rulebook, cache_dir)
         elif rulebook.open_claims:
-            normalised += spelling_claims(ingested.documents, names, rulebook)
+            spellings = spelling_claims(ingested.documents, names, rulebook)
+        if rulebook.open_claims:
+            normalised = under_one_spelling(normalised, spellings) + spellings
         if client is not None:
             discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
         elif origins is not None:

@@ -37,6 +37,7 @@ ClaimKind = Literal[
     "weekday",
     "time",
     "name",
+    "state",
 ]
 Tense = Literal["past", "current", "future"]
 SubjectType = Literal["person", "org", "event", "place", "topic", "any"]
@@ -324,6 +325,13 @@ class Place(Strict):
     within: str | None = None
 
 
+class StateLevel(Strict):
+    """One level of a state scale ('critical') and the words that write it."""
+
+    label: str
+    words: list[str] = Field(min_length=1, description="Lower-case words or phrases.")
+
+
 class AttributePolicy(Strict):
     """How values of one attribute are compared."""
 
@@ -361,6 +369,11 @@ class AttributePolicy(Strict):
         gt=1,
         description="Open values further apart than this ratio are two facts (unset: the "
         "comparison's default).",
+    )
+    levels: list[StateLevel] = Field(
+        default_factory=list,
+        description="A state scale (claims of kind `state`), most severe level first: two "
+        "levels said of one subject at one time disagree ('critical' / 'stable').",
     )
 
 
@@ -720,8 +733,9 @@ def _build(contents: tuple[tuple[str, bytes], ...], open_claims: bool = True) ->
     definitions: dict[str, str] = {}
     for _, pack in packs:
         definitions.update(pack.definitions)
-    definitions.update(_generated_definitions(vocabulary, offices))
-    lists = word_lists(vocabulary, offices)
+    policies = [a for _, p in packs for a in p.attributes]
+    lists = word_lists(vocabulary, offices, policies)
+    definitions.update(_generated_definitions(lists))
     rules: list[CompiledRule] = []
     seen: set[str] = set()
     for path, pack in packs:
@@ -838,16 +852,23 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in unique)
 
 
-def _generated_definitions(vocabulary: Vocabulary, offices: list[Office]) -> dict[str, str]:
+def _generated_definitions(lists: dict[str, list[str]]) -> dict[str, str]:
     """Macros built from word lists, so patterns never repeat the vocabulary."""
-    return {
-        name: f"(?i:\\L<{name}>)" if values else "(?!x)x"
-        for name, values in word_lists(vocabulary, offices).items()
-    }
+    return {name: f"(?i:\\L<{name}>)" if values else "(?!x)x" for name, values in lists.items()}
 
 
-def word_lists(vocabulary: Vocabulary, offices: list[Office]) -> dict[str, list[str]]:
-    """The word lists behind the generated macros, as `regex` named lists (fast to compile)."""
+def state_macro(scale: str) -> str:
+    """The macro of a state scale's words: 'hospital condition' -> STATE_HOSPITAL_CONDITION."""
+    return "STATE_" + regex.sub(r"[^A-Z0-9]+", "_", scale.upper()).strip("_")
+
+
+def word_lists(
+    vocabulary: Vocabulary, offices: list[Office], policies: Iterable[AttributePolicy] = ()
+) -> dict[str, list[str]]:
+    """The word lists behind the generated macros, as `regex` named lists (fast to compile).
+
+    Each state scale (a policy with `levels`) gives one: {STATE_<NAME>}, its levels' words.
+    """
     lists = {
         "TITLE": [n for o in offices for n in o.names],
         "HEDGE": [phrase for h in vocabulary.hedges for phrase in h.phrases],
@@ -868,6 +889,9 @@ def word_lists(vocabulary: Vocabulary, offices: list[Office]) -> dict[str, list[
         "FUTURE_MARKER": vocabulary.future_markers,
         "UNIT": list(vocabulary.units),
     }
+    for policy in policies:
+        if policy.levels:
+            lists[state_macro(policy.name)] = [w for lv in policy.levels for w in lv.words]
     return {name: sorted({" ".join(v.split()) for v in values}) for name, values in lists.items()}
 
 

@@ -82,6 +82,24 @@ def spelling_claims(
     return claims
 
 
+def under_one_spelling(
+    claims: list[NormalisedClaim], spellings: list[NormalisedClaim]
+) -> list[NormalisedClaim]:
+    """Claims about a person under the name most documents spell him by.
+
+    The spelling claims link each way a name is written ('Brian Dalton') to the person it
+    spells ('Bryant Dalton'): an article's claims about Brian Dalton are about that person,
+    and are compared with the others' (his condition in hospital, his age).
+    """
+    person = {s.value.label: s.subject for s in spellings if s.value.label != s.subject}
+    if not person:
+        return claims
+    return [
+        c.model_copy(update={"subject": person[c.subject]}) if c.subject in person else c
+        for c in claims
+    ]
+
+
 def _writers(documents: list[Document], names: dict[str, list[str]]) -> dict[str, set[str]]:
     """Two-word person names ('Given Surname') and the documents that write each."""
     found: dict[str, set[str]] = defaultdict(set)

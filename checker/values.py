@@ -17,10 +17,19 @@ from pydantic import BaseModel, ConfigDict
 from checker.dates import DateSpan
 from checker.lexicon import Lexicon
 from checker.patterns import compiled, word_pattern
-from checker.rulebook import Bound, Office, Tense
+from checker.rulebook import Bound, Office, StateLevel, Tense
 
 ValueType = Literal[
-    "quantity", "office", "person", "place", "date", "weekday", "tally", "text", "spelling"
+    "quantity",
+    "office",
+    "person",
+    "place",
+    "date",
+    "weekday",
+    "tally",
+    "text",
+    "spelling",
+    "state",
 ]
 _DIGITS = regex.compile(r"(?<![\w.])(\d{1,3}(?:, ?\d{3})+(?!\d)|\d+)(\.\d+)?")
 _CONVERSION = regex.compile(r"\(([^()]*)\)\s*$")
@@ -59,6 +68,8 @@ class Value(BaseModel):
             return (self.weekday,)
         if self.type == "tally":
             return self.tally
+        if self.type == "state":
+            return (self.unit, self.point)
         return (compiled(r"[^\p{L}\p{N}]+").sub(" ", self.label.casefold()).strip(),)
 
     def interval(self, unit: str | None = None) -> tuple[float, float] | None:
@@ -95,6 +106,23 @@ def as_written(text: str) -> str:
 
 def _round(number: float | None) -> float | None:
     return None if number is None else round(number, 6)
+
+
+# --- states -------------------------------------------------------------------------------
+
+
+def state_value(text: str, scale: str, levels: list[StateLevel]) -> Value | None:
+    """A level of a state scale: 'critical but stable' -> critical (the most severe written).
+
+    `levels` run from the most severe; the level's rank is the value's point, the words as
+    written its label ('stable', of level good). None when no level's word is in the text.
+    """
+    lowered = text.casefold()
+    for rank, level in enumerate(levels):
+        for word in level.words:
+            if word_pattern(word).search(lowered):
+                return Value(type="state", label=word, point=rank, unit=scale)
+    return None
 
 
 # --- numbers ------------------------------------------------------------------------------
