@@ -517,3 +517,21 @@ def test_a_date_belongs_to_the_main_verb_of_its_clause(sentence, attribute):
         assert "date struck" not in keys, keys  # 'while' opens another clause
     else:
         assert attribute in keys and "date arrested" not in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("The mill was sold in 1988. That same year, Ada Kerr died in Leeds.", "1988"),
+        ("Ada Kerr moved to Leeds in 1975 and to York in 1988. Later that year she died.", "1988"),
+        ("In 1990 the mill closed. The same year, Ada Kerr died, aged 70.", "1990"),
+    ],
+)
+def test_that_same_year_is_the_year_given_last(text, year):
+    died = [c.value for c in _open(text, dt.date(2004, 7, 28)) if c.attribute == "year died"]
+    assert died == [year]
+
+
+def test_a_decade_is_no_year_to_refer_back_to():
+    text = "Ada Kerr moved to Leeds in the 1970s. That same year she died."
+    assert not [c for c in _open(text, dt.date(2004, 7, 28)) if c.attribute == "year died"]
