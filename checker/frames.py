@@ -57,6 +57,7 @@ class FrameLexicon:
         self.first_lemmas = frozenset(p[0] for p in self.by_phrase if p)
         self.ignored = {w.lower() for w in rules.ignored_words}
         self.frames = {f.name: f for f in rules.frames}
+        self.clause_openers = frozenset(w.lower() for w in rules.clause_openers)
 
     def predicate(
         self,
@@ -87,8 +88,15 @@ class FrameLexicon:
             # the next one when it opens the sentence ('In 1969, he was indicted').
             if low == 0 and high < len(words) and words[high].text == ",":
                 high = _clause(words, high + 1, high + 1)[1]
+            clause_low, clause_high = low, high
             low, high = max(low, first - _DATE_REACH), min(high, last + _DATE_REACH + 1)
-            return self._nearest(words, first, last, low, high, kind, dimension, rivals, noun)
+            near = self._nearest(words, first, last, low, high, kind, dimension, rivals, noun)
+            if near is not None and not _is_participle(near, words):
+                return near
+            # 'foiled an attack on vessels transiting the Gulf on Friday capturing 26': a date
+            # adjunct belongs to the main verb of its clause, not to a participle beside it
+            main = self._main_verb(words, first, last, clause_low, clause_high, kind, rivals)
+            return main or near
         reach_low = max(0, first - _SENTENCE_REACH)
         reach_high = min(len(words), last + _SENTENCE_REACH + 1)
         return self._nearest(words, first, last, low, high, kind, dimension, rivals, noun) or (
@@ -140,6 +148,34 @@ class FrameLexicon:
                 return Predicate(lemma(word.text), None, word.start, word.end)
         return None
 
+    def _main_verb(
+        self,
+        words: list[Token],
+        first: int,
+        last: int,
+        low: int,
+        high: int,
+        kind: str,
+        rivals: tuple[list[int], ...],
+    ) -> Predicate | None:
+        """The nearest frame of the clause [low, high) that is no participle ('-ing')."""
+        for i in _by_distance(first, last, low, high):
+            word = words[i]
+            if not word.text[0].isalpha() or _nearer_a_rival(i, first, last, rivals):
+                continue
+            if word.text.lower().endswith("ing") or self._opens_between(words, i, first, last):
+                continue
+            found = self.frame_at(words, i, kind)
+            if found is not None:
+                frame, size = found
+                return Predicate(frame.name, frame, word.start, words[i + size - 1].end)
+        return None
+
+    def _opens_between(self, words: list[Token], i: int, first: int, last: int) -> bool:
+        """Whether a clause opens between word i and the value ('died while climbing ...')."""
+        between = range(i + 1, first) if i < first else range(last + 1, i)
+        return any(words[j].text.lower() in self.clause_openers for j in between)
+
     def is_verb_like(self, word: str) -> bool:
         """An inflected verb form ('killing', 'rushing') that is not a word never keyed."""
         lowered = word.lower()
@@ -153,6 +189,12 @@ class FrameLexicon:
             and base != lowered
             and not lowered.endswith("s")
         )
+
+
+def _is_participle(predicate: Predicate, words: list[Token]) -> bool:
+    """Whether a predicate was read from a present participle ('capturing', 'transiting')."""
+    text = next((w.text for w in words if w.start == predicate.start), "")
+    return text.lower().endswith("ing") and text.isalpha()
 
 
 def _indexes(words: list[Token], start: int, end: int) -> list[int]:

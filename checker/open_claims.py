@@ -156,8 +156,12 @@ def open_claims(
     finder, lexicon = value_finder_for(rulebook), frame_lexicon_for(rulebook)
     reader = _OpenReader(context, lexicon, rulebook)
     claims: list[Claim] = []
+    anaphor, last_year = _year_anaphor_for(rulebook), None
     for sentence in sentences:
-        mentions = finder.find(sentence.text)
+        mentions = _with_year_anaphors(
+            sentence.text, finder.find(sentence.text), anaphor, last_year
+        )
+        last_year = _last_year(sentence.text) or last_year
         if not mentions or reader.is_furniture(sentence.text):
             continue
         words = tokens(sentence.text)
@@ -177,6 +181,41 @@ def open_claims(
             if claim is not None:
                 claims.append(claim)
     return claims
+
+
+_A_YEAR = regex.compile(r"(?<![\d.,])(?:1[6-9]\d{2}|20\d{2})(?![\d.,]\d|s\b)")
+
+
+@functools.lru_cache(maxsize=8)
+def _year_anaphor_for(rulebook: Rulebook) -> regex.Pattern:
+    """The phrases that name the year given last ('That same year'), as one pattern."""
+    phrases = rulebook.open.year_anaphors
+    if not phrases:
+        return _NEVER
+    return regex.compile(rf"\b(?:{alternation(phrases)})\b", regex.I)
+
+
+def _last_year(text: str) -> str | None:
+    """The last year a sentence writes in digits ('in 1967'), not a decade ('the 1970s')."""
+    found = _A_YEAR.findall(text)
+    return found[-1] if found else None
+
+
+def _with_year_anaphors(
+    text: str, mentions: list[ValueMention], anaphor: regex.Pattern, last_year: str | None
+) -> list[ValueMention]:
+    """'That same year he shot his father': the phrase is a year value, the one given last.
+
+    The year is the last one written before the phrase, in its sentence or the ones before.
+    """
+    extra = []
+    for found in anaphor.finditer(text):
+        if any(m.start < found.end() and found.start() < m.end for m in mentions):
+            continue
+        year = _last_year(text[: found.start()]) or last_year
+        if year:
+            extra.append(ValueMention("year", "year-anaphor", found.start(), found.end(), year))
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
 class _OpenReader:

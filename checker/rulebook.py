@@ -531,6 +531,11 @@ class OpenRules(Strict):
         description="Words that open another event's clause ('a 45-yard field goal before "
         "Ratliff intercepted a pass'): a value's context words stop there.",
     )
+    year_anaphors: list[str] = Field(
+        default_factory=list,
+        description="Phrases that name the year the text gave last ('that same year', 'later "
+        "that year'): a year value, read as that year.",
+    )
     function_words: list[str] = Field(
         default_factory=list, description="Words that are never the noun a number counts."
     )

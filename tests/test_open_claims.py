@@ -466,3 +466,72 @@ def test_a_duration_told_years_apart_without_an_event_may_have_grown(tmp_path):
         ("2007-04-04", "Nora Vance had been married for four years."),
     )
     assert not _flagged(check([corpus]))
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (
+            "The heir sold the family's oil field for a reported $30 million in 1961.",
+            "The field, which Dale Ormond's generation sold for $30 million in 1971, was rich.",
+        ),
+        (
+            "Dale Ormond's father died in 1961 in a boating accident.",
+            "Dale Ormond shot and killed his father in a hunting accident in 1971.",
+        ),
+    ],
+)
+def test_a_past_event_of_a_life_told_with_two_years_is_flagged(tmp_path, first, second):
+    intro = "Dale Ormond, the oil heir, has died. Dale Ormond was 80."
+    corpus = _dated_pair(
+        tmp_path, ("2004-07-28", f"{intro} {first}"), ("2004-07-29", f"{intro} {second}")
+    )
+    flagged = _flagged(check([corpus]))
+    assert [d.attribute for d in flagged if d.attribute.startswith("year ")], flagged
+
+
+def test_a_sale_and_a_death_in_two_years_are_two_facts(tmp_path):
+    intro = "Dale Ormond, the oil heir, has died. Dale Ormond was 80."
+    corpus = _dated_pair(
+        tmp_path,
+        ("2004-07-28", f"{intro} The heir sold the family's oil field in 1961."),
+        ("2004-07-29", f"{intro} Dale Ormond's father died in 1971."),
+    )
+    assert not [d for d in _flagged(check([corpus])) if d.attribute.startswith("year ")]
+
+
+@pytest.mark.parametrize(
+    "sentence, attribute",
+    [
+        (
+            "The frigate foiled an attack on tankers crossing the strait on Friday capturing 12.",
+            "date foiled",
+        ),
+        ("On Friday the frigate thwarted an attack, arresting 12 men.", "date foiled"),
+        ("Rina Holt, 30, died while climbing a ridge on Saturday.", None),
+    ],
+)
+def test_a_date_belongs_to_the_main_verb_of_its_clause(sentence, attribute):
+    keys = [c.attribute for c in _open(sentence, dt.date(2011, 11, 12)) if c.kind == "date"]
+    if attribute is None:
+        assert "date struck" not in keys, keys  # 'while' opens another clause
+    else:
+        assert attribute in keys and "date arrested" not in keys, keys
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("The mill was sold in 1988. That same year, Ada Kerr died in Leeds.", "1988"),
+        ("Ada Kerr moved to Leeds in 1975 and to York in 1988. Later that year she died.", "1988"),
+        ("In 1990 the mill closed. The same year, Ada Kerr died, aged 70.", "1990"),
+    ],
+)
+def test_that_same_year_is_the_year_given_last(text, year):
+    died = [c.value for c in _open(text, dt.date(2004, 7, 28)) if c.attribute == "year died"]
+    assert died == [year]
+
+
+def test_a_decade_is_no_year_to_refer_back_to():
+    text = "Ada Kerr moved to Leeds in the 1970s. That same year she died."
+    assert not [c for c in _open(text, dt.date(2004, 7, 28)) if c.attribute == "year died"]
