@@ -83,6 +83,27 @@ def place_counts(sentences, gazetteer) -> Counter[str]:
     return places
 
 
+def places_at(text: str, gazetteer) -> list[tuple[int, str]]:
+    """The places of the gazetteer a sentence names, with their offsets."""
+    found = ((m.start(), gazetteer.lookup(m.group(0))) for m in _CAPITALISED.finditer(text))
+    return [(offset, place) for offset, place in found if place]
+
+
+def main_place(places: Counter[str], gazetteer) -> str | None:
+    """The place a document is about: named at least twice, more than any other but its own.
+
+    Places it lies within do not count against it (Athens, not Greece, when both are named
+    as often).
+    """
+    top = max(places.values(), default=0)
+    leaders = sorted(place for place, count in places.items() if count == top)
+    if top < 2:
+        return None
+    inner = [p for p in leaders if all(gazetteer.related(p, q) for q in leaders)]
+    innermost = [p for p in inner if not any(p in gazetteer.ancestors(q) for q in inner)]
+    return innermost[0] if len(innermost) == 1 else None
+
+
 def places_named(text: str, gazetteer) -> frozenset[str]:
     """The places of the gazetteer a sentence names."""
     return _places_named(text, gazetteer)
@@ -101,10 +122,9 @@ def place_apart(text: str, places: Counter[str], gazetteer) -> str | None:
     the sentence must name another, unrelated place the document names nowhere else, and
     not the main one.
     """
-    ranked = places.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    main = main_place(places, gazetteer)
+    if main is None:
         return None
-    main = ranked[0][0]
     named = {gazetteer.lookup(m.group(0)) for m in _CAPITALISED.finditer(text)}
     if any(p and gazetteer.related(p, main) for p in named):
         return None

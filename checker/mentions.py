@@ -22,9 +22,11 @@ from checker.documents import Document, Sentence, is_title_case
 from checker.events import (
     earlier_event,
     earlier_pattern,
+    main_place,
     main_year,
     place_apart,
     place_counts,
+    places_at,
     time_apart,
 )
 from checker.lexicon import Lexicon, lexicon_for
@@ -293,10 +295,35 @@ class Mentions:
             return self.event_apart(event, self.sentences[sentence.index - 1])
         if earlier_event(sentence.text, self._earlier):
             return f"earlier {event}"
+        elsewhere = place_apart(sentence.text, self.place_counts, self.gazetteer)
+        return f"{event} ({elsewhere})" if elsewhere else event
+
+    @property
+    def place_counts(self) -> Counter[str]:
+        """How often the document names each place the gazetteer knows (counted once)."""
         if self._places is _UNSET:
             self._places = place_counts(self.sentences, self.gazetteer)
-        elsewhere = place_apart(sentence.text, self._places, self.gazetteer)
-        return f"{event} ({elsewhere})" if elsewhere else event
+        return self._places  # type: ignore[return-value]
+
+    def _unknown_places(self, text: str) -> list[tuple[int, str]]:
+        """Places the gazetteer does not know that a sentence names after 'in' ('In Heraklion,')."""
+        found = []
+        for match in self.lexicon.in_place.finditer(text):
+            name = self.clean(match.group("place"))
+            if self.gazetteer.lookup(name) is None and not self.names_entity(name):
+                found.append((match.start("place"), name))
+        return found
+
+    def place_of(self, sentence: Sentence, position: int) -> str | None:
+        """The place a value at `position` is about: the sentence's nearest, else the document's.
+
+        'as many as 20,000 took to the streets of Athens'; 'police put the march at 30,000'
+        in an article about Athens.
+        """
+        named = places_at(sentence.text, self.gazetteer) + self._unknown_places(sentence.text)
+        if named:
+            return min(named, key=lambda found: (abs(found[0] - position), found[0]))[1]
+        return main_place(self.place_counts, self.gazetteer)
 
     def event_named(self, raw: str) -> str:
         """The event a mention names: 'the Ridgeline fire' -> 'Ridgeline Fire', 'the quake' -> 'earthquake'."""
@@ -323,6 +350,10 @@ class Mentions:
     def in_title_case(self, sentence: Sentence) -> bool:
         """Whether a sentence is a Title Case line (a headline), where capitals name nothing."""
         return sentence.start in self.title_case
+
+    def names_entity(self, name: str) -> bool:
+        """A person of the document, or an organisation a rule named as one."""
+        return name in self.persons or name in self.persons.values() or name in self.explicit_orgs
 
     def is_known(self, name: str) -> bool:
         """A name the ordinary sentences use, a declared alias or a place the gazetteer knows."""

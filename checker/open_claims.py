@@ -281,8 +281,11 @@ class _OpenReader:
             return None
         if mention.kind == "money" and (stretch := self._rate(sentence.text, mention)):
             attribute = f"{attribute} per {stretch}"  # a rate and a total are two facts
-        about_event = (frame is not None and frame.subject == "event") or mention.kind == "time"
-        subject, subject_type = self._subject(sentence, mention, about_event)
+        if frame is not None and frame.subject == "place":
+            subject, subject_type = self.context.place_of(sentence, mention.start), "place"
+        else:
+            about_event = (frame is not None and frame.subject == "event") or mention.kind == "time"
+            subject, subject_type = self._subject(sentence, mention, about_event)
         if not subject:
             return None
         return self._claim(

@@ -154,7 +154,7 @@ def scope_of(mentions: Mentions, text: str, position: int) -> tuple[str | None, 
         return gazetteer.lookup(place) or mentions.clean(place), False
     if (group := lexicon.subgroup.search(text)) is not None:
         return compiled(r"\s+").sub(" ", group.group("group").strip()), False
-    if lexicon.total_scope.search(text):
+    if any(not _names_event(lexicon, text, m.end()) for m in lexicon.total_scope.finditer(text)):
         return None, True
     if (place := place_where(mentions, text, position)) is not None:
         return place, False
@@ -171,6 +171,11 @@ def scope_of(mentions: Mentions, text: str, position: int) -> tuple[str | None, 
         if (canonical := gazetteer.lookup(m.group("place")))
     ]
     return (min(places)[1], False) if places else (None, False)
+
+
+def _names_event(lexicon, text: str, end: int) -> bool:
+    """A marker that describes an event ('a nationwide strike'), not the value's scope."""
+    return bool(lexicon.event_noun.match(text[end:].lstrip()))
 
 
 WHERE_REACH = 60  # characters from 'where' to a value of its clause

@@ -411,10 +411,11 @@ class Frame(Strict):
 
     name: str = Field(description="The attribute key the predicates share ('killed').")
     words: list[str] = Field(min_length=1)
-    subject: Literal["event", "nearest"] = Field(
+    subject: Literal["event", "place", "nearest"] = Field(
         "nearest",
         description="event: the value is about the event the sentence reports (a death toll); "
-        "nearest: about the entity the clause names.",
+        "place: about the place the sentence names, else the one its document is about (a "
+        "crowd's size); nearest: about the entity the clause names.",
     )
     kinds: list[ValueKind] = Field(
         default_factory=list, description="The kinds of value the frame keys (empty: every kind)."

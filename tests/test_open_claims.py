@@ -535,3 +535,33 @@ def test_that_same_year_is_the_year_given_last(text, year):
 def test_a_decade_is_no_year_to_refer_back_to():
     text = "Ada Kerr moved to Leeds in the 1970s. That same year she died."
     assert not [c for c in _open(text, dt.date(2004, 7, 28)) if c.attribute == "year died"]
+
+
+def test_a_crowd_is_the_size_of_the_place_it_gathered_in(tmp_path):
+    """'took to the streets of Athens' and 'put the march at' (in an article about Athens)
+    are one crowd, whatever the verb; 'a nationwide strike' does not make the march a total."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    lead = "Three people died in Athens on Wednesday. Athens was tense.\n\n"
+    (corpus / "a.txt").write_text(
+        "date 2010-05-05\n\n" + lead + "Police said as many as 20,000 people took to the "
+        "streets of Athens as rallies kicked off.\n"
+    )
+    (corpus / "b.txt").write_text(
+        "date 2010-05-05\n\n" + lead + "Police put the march, to mark a 24-hour nationwide "
+        "strike, at roughly 30,000 people.\n"
+    )
+    flagged = [(d.subject, d.attribute) for d in _flagged(check([str(corpus)]))]
+    assert ("Athens", "crowd") in flagged
+
+
+def test_crowds_of_two_cities_are_two_facts(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "date 2010-05-05\n\nAthens was tense. In Athens, 20,000 people marched on Wednesday.\n"
+    )
+    (corpus / "b.txt").write_text(
+        "date 2010-05-05\n\nAthens was tense. In Patras, 50,000 people marched on Wednesday.\n"
+    )
+    assert not [d for d in _flagged(check([str(corpus)])) if d.attribute == "crowd"]
