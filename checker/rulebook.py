@@ -150,6 +150,25 @@ class ExtractionRule(Strict):
 # --- knowledge ----------------------------------------------------------------------------
 
 
+class HedgeExample(Strict):
+    """Two written figures and whether, hedged as written, they can both be right."""
+
+    value: str
+    other: str
+    agree: bool
+
+
+class PreciseFigures(Strict):
+    """A figure written precisely gets a narrower approximation ('an estimated $102 million')."""
+
+    digits: int = Field(
+        3, ge=1, description="Significant digits from which a figure counts as precise."
+    )
+    tolerance: float = Field(
+        ge=0, le=1, description="Relative width for a precise figure (instead of `tolerance`)."
+    )
+
+
 class Hedge(Strict):
     """Words that turn a stated number into an interval."""
 
@@ -158,6 +177,12 @@ class Hedge(Strict):
     tolerance: float | None = Field(
         None, ge=0, le=1, description="Relative width for approximations."
     )
+    precise: PreciseFigures | None = Field(
+        None,
+        description="A narrower width for figures written with many significant digits: "
+        "someone who writes '$102 million' did not round to the nearest ten.",
+    )
+    examples: list[HedgeExample] = Field(default_factory=list)
 
 
 class Vocabulary(Strict):
