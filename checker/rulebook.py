@@ -295,6 +295,15 @@ class Vocabulary(Strict):
         description="Phrases that name the share of a whole a value is counted over ('on the "
         "ground', 'on offense'): two shares are two counts.",
     )
+    stated_participles: list[str] = Field(
+        default_factory=list,
+        description="Participles after a figure that name it as someone's statement ('less "
+        "than the $184 million reported'): a strict hedge before it bounds the value past it.",
+    )
+    stated_adverbs: list[str] = Field(
+        default_factory=list,
+        description="Adverbs allowed between such a figure and its participle ('first').",
+    )
     source_verbs: list[str] = Field(
         default_factory=list,
         description="Verbs after a name that make it the source a sentence cites ('reported').",
