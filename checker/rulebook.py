@@ -587,6 +587,30 @@ class OpenRules(Strict):
     examples: list[OpenExample] = Field(default_factory=list)
 
 
+class MonthlyRate(Strict):
+    """What one unit of a currency was worth in US dollars over a month, on average."""
+
+    month: str = Field(pattern=r"^\d{4}-(?:0[1-9]|1[0-2])$", description="'2013-09'.")
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO code ('GBP').")
+    usd: float = Field(gt=0, description="US dollars per unit of the currency.")
+
+
+class RateExample(Strict):
+    """An amount in an article of a date, and about what it was worth in US dollars."""
+
+    amount: str
+    published: dt.date
+    usd: float = Field(gt=0, description="The amount in US dollars, within 1%.")
+
+
+class ExchangeRates(Strict):
+    """Dated exchange rates: an amount converts at the rate of its article's month."""
+
+    source: str = Field(min_length=1, description="Where the rates come from, and how sure.")
+    rates: list[MonthlyRate] = Field(default_factory=list)
+    examples: list[RateExample] = Field(default_factory=list)
+
+
 class RulePack(Strict):
     """One YAML file of rules/."""
 
@@ -600,6 +624,7 @@ class RulePack(Strict):
     attributes: list[AttributePolicy] = Field(default_factory=list)
     rules: list[ExtractionRule] = Field(default_factory=list)
     open: OpenRules | None = None
+    exchange: ExchangeRates | None = None
 
     @field_validator("definitions")
     @classmethod
@@ -642,6 +667,9 @@ class Rulebook(BaseModel):
     )
     open: OpenRules = Field(description="What the open-claim mechanism reads (merged).")
     open_claims: bool = Field(True, description="Whether open claims are extracted at all.")
+    exchange: list[ExchangeRates] = Field(
+        default_factory=list, description="Dated exchange rates, one entry per pack."
+    )
     sources: list[str] = Field(description="Files the packs were read from.")
     version: str = Field(description="Hash of the packs' contents (for caches and reports).")
 
@@ -828,6 +856,7 @@ def _build(contents: tuple[tuple[str, bytes], ...], open_claims: bool = True) ->
         word_lists=lists,
         open=open_rules,
         open_claims=open_claims,
+        exchange=[p.exchange for _, p in packs if p.exchange],
         sources=[str(p) for p, _ in packs],
         version=digest.hexdigest()[:12],
     )
