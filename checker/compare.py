@@ -490,9 +490,7 @@ _NO_DATE = DateSpan(start=dt.date.min, end=dt.date.min, precision="day")
 
 def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
     va, vb = a.value, b.value
-    ia, ib = va.interval(), vb.interval(va.unit)
-    if ib is None:
-        ia, ib = va.interval(vb.unit), vb.interval()
+    ia, ib = in_one_unit(va, vb)
     if ia is None or ib is None:
         return None
     if va.unit != vb.unit:  # through a conversion in parentheses, itself rounded at a rate
@@ -521,6 +519,22 @@ def _quantities(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
             f"{bound.label} is a bound that {figure.label} satisfies, so the two are compatible but not equally precise",
         )
     return None
+
+
+def in_one_unit(va, vb) -> tuple[tuple[float, float] | None, tuple[float, float] | None]:
+    """Two quantities' intervals in one unit (None where they have none in common).
+
+    One's own unit, through the other's conversion, or through conversions both have
+    ('£1.7m' and '€2 million', each in dollars).
+    """
+    ia, ib = va.interval(), vb.interval(va.unit)
+    if ib is None:
+        ia, ib = va.interval(vb.unit), vb.interval()
+    if ia is None or ib is None:
+        shared = sorted({u for u, _, _ in va.conversions} & {u for u, _, _ in vb.conversions})
+        if shared:
+            ia, ib = va.interval(shared[0]), vb.interval(shared[0])
+    return ia, ib
 
 
 def _rounds_up_past(x, y) -> bool:
@@ -830,7 +844,7 @@ def _same_quantity(a: NormalisedClaim, b: NormalisedClaim) -> bool:
     if a.value.is_bound or b.value.is_bound:
         return False
     x, y = a.value, b.value
-    if x.unit != y.unit and y.interval(x.unit) is None and x.interval(y.unit) is None:
+    if x.unit != y.unit and None in in_one_unit(x, y):
         return False  # euros and dollars with no conversion given cannot be told alike
     return _quantities(a, b) is None and not _far_apart(a.value, b.value, NEAR_RATIO)
 

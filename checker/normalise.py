@@ -17,6 +17,8 @@ from checker.dates import DateSpan, day, reference_date, resolve_text, weekday_o
 from checker.documents import Document
 from checker.entities import EntityIndex
 from checker.events import event_weekday, weekdays_in
+from checker.exchange import with_dated_conversion
+from checker.figure_bounds import beyond_figure
 from checker.lexicon import Lexicon, lexicon_for
 from checker.open_claims import UNNAMED_EVENT
 from checker.parties import PartyFinder, parties_of
@@ -395,7 +397,11 @@ def _value(
     if claim.kind == "state":
         return state_value(claim.value, policy.name, policy.levels)
     if claim.kind == "money":
-        return money(claim.value, lexicon)
+        value = money(claim.value, lexicon)
+        if value is None:
+            return None
+        value = beyond_figure(value, claim.value, rulebook)
+        return with_dated_conversion(value, published, rulebook)
     if claim.kind == "percent":
         if (points := measure(claim.value, lexicon, policy.tolerance)) and points.unit:
             return points

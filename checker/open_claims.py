@@ -19,6 +19,7 @@ import regex
 from checker.claims import Claim, Evidence, Qualifiers
 from checker.dates import reference_date, resolve_text
 from checker.documents import Sentence, is_title_case
+from checker.figure_bounds import shared_predicates, widened
 from checker.frames import FrameLexicon, Predicate, frame_lexicon_for
 from checker.lexicon import Lexicon, lexicon_for
 from checker.patterns import compiled
@@ -164,12 +165,14 @@ def open_claims(
         last_year = _last_year(sentence.text) or last_year
         if not mentions or reader.is_furniture(sentence.text):
             continue
+        mentions = widened(sentence.text, mentions, rulebook)
         words = tokens(sentence.text)
         predicates = _shared_in_lists(
             sentence.text,
             mentions,
             [reader.predicate(words, m, _rivals(m, mentions)) for m in mentions],
         )
+        predicates = shared_predicates(mentions, predicates, rulebook)
         splits = [span for m in mentions if (span := reader.split_span(sentence.text, m))]
         for mention, predicate in zip(mentions, predicates, strict=True):
             start, end = sentence.start + mention.start, sentence.start + mention.end

@@ -150,6 +150,25 @@ class ExtractionRule(Strict):
 # --- knowledge ----------------------------------------------------------------------------
 
 
+class HedgeExample(Strict):
+    """Two written figures and whether, hedged as written, they can both be right."""
+
+    value: str
+    other: str
+    agree: bool
+
+
+class PreciseFigures(Strict):
+    """A figure written precisely gets a narrower approximation ('an estimated $102 million')."""
+
+    digits: int = Field(
+        3, ge=1, description="Significant digits from which a figure counts as precise."
+    )
+    tolerance: float = Field(
+        ge=0, le=1, description="Relative width for a precise figure (instead of `tolerance`)."
+    )
+
+
 class Hedge(Strict):
     """Words that turn a stated number into an interval."""
 
@@ -158,6 +177,12 @@ class Hedge(Strict):
     tolerance: float | None = Field(
         None, ge=0, le=1, description="Relative width for approximations."
     )
+    precise: PreciseFigures | None = Field(
+        None,
+        description="A narrower width for figures written with many significant digits: "
+        "someone who writes '$102 million' did not round to the nearest ten.",
+    )
+    examples: list[HedgeExample] = Field(default_factory=list)
 
 
 class Vocabulary(Strict):
@@ -269,6 +294,15 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Phrases that name the share of a whole a value is counted over ('on the "
         "ground', 'on offense'): two shares are two counts.",
+    )
+    stated_participles: list[str] = Field(
+        default_factory=list,
+        description="Participles after a figure that name it as someone's statement ('less "
+        "than the $184 million reported'): a strict hedge before it bounds the value past it.",
+    )
+    stated_adverbs: list[str] = Field(
+        default_factory=list,
+        description="Adverbs allowed between such a figure and its participle ('first').",
     )
     source_verbs: list[str] = Field(
         default_factory=list,
@@ -554,6 +588,30 @@ class OpenRules(Strict):
     examples: list[OpenExample] = Field(default_factory=list)
 
 
+class MonthlyRate(Strict):
+    """What one unit of a currency was worth in US dollars over a month, on average."""
+
+    month: str = Field(pattern=r"^\d{4}-(?:0[1-9]|1[0-2])$", description="'2013-09'.")
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO code ('GBP').")
+    usd: float = Field(gt=0, description="US dollars per unit of the currency.")
+
+
+class RateExample(Strict):
+    """An amount in an article of a date, and about what it was worth in US dollars."""
+
+    amount: str
+    published: dt.date
+    usd: float = Field(gt=0, description="The amount in US dollars, within 1%.")
+
+
+class ExchangeRates(Strict):
+    """Dated exchange rates: an amount converts at the rate of its article's month."""
+
+    source: str = Field(min_length=1, description="Where the rates come from, and how sure.")
+    rates: list[MonthlyRate] = Field(default_factory=list)
+    examples: list[RateExample] = Field(default_factory=list)
+
+
 class RulePack(Strict):
     """One YAML file of rules/."""
 
@@ -567,6 +625,7 @@ class RulePack(Strict):
     attributes: list[AttributePolicy] = Field(default_factory=list)
     rules: list[ExtractionRule] = Field(default_factory=list)
     open: OpenRules | None = None
+    exchange: ExchangeRates | None = None
 
     @field_validator("definitions")
     @classmethod
@@ -609,6 +668,9 @@ class Rulebook(BaseModel):
     )
     open: OpenRules = Field(description="What the open-claim mechanism reads (merged).")
     open_claims: bool = Field(True, description="Whether open claims are extracted at all.")
+    exchange: list[ExchangeRates] = Field(
+        default_factory=list, description="Dated exchange rates, one entry per pack."
+    )
     sources: list[str] = Field(description="Files the packs were read from.")
     version: str = Field(description="Hash of the packs' contents (for caches and reports).")
 
@@ -795,6 +857,7 @@ def _build(contents: tuple[tuple[str, bytes], ...], open_claims: bool = True) ->
         word_lists=lists,
         open=open_rules,
         open_claims=open_claims,
+        exchange=[p.exchange for _, p in packs if p.exchange],
         sources=[str(p) for p, _ in packs],
         version=digest.hexdigest()[:12],
     )

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.dates import DateSpan
 from checker.lexicon import Lexicon
 from checker.patterns import compiled, word_pattern
-from checker.rulebook import Bound, Office, StateLevel, Tense
+from checker.rulebook import Bound, Hedge, Office, StateLevel, Tense
 
 ValueType = Literal[
     "quantity",
@@ -323,7 +323,7 @@ def quantity(
     if tolerance is not None:
         half = max(half, tolerance)
     bound = hedge[1].bound if hedge else "exact"
-    width = hedge[1].tolerance if hedge and hedge[1].tolerance is not None else 0.1
+    width = _width(hedge[1], body) if hedge else 0.1
     low, high = _interval(number, half, bound, width)
     return Value(
         type="quantity",
@@ -336,6 +336,37 @@ def quantity(
         unit=unit,
         conversions=tuple(conversions),
     )
+
+
+def significant_digits(text: str) -> int:
+    """The significant digits of the first figure in `text`: '102' -> 3, '1,300' -> 2, '2.50' -> 3."""
+    match = _DIGITS.search(text)
+    if not match:
+        return 0
+    whole = compiled(r", ?").sub("", match.group(1)).lstrip("0")
+    fraction = (match.group(2) or "")[1:]
+    if fraction:
+        return len((whole + fraction).lstrip("0"))
+    return len(whole.rstrip("0"))
+
+
+def _width(hedge: Hedge, body: str) -> float:
+    """The relative width of an approximation: narrower for a figure written precisely."""
+    precise = hedge.precise
+    if precise is not None and significant_digits(body) >= precise.digits:
+        return precise.tolerance
+    return hedge.tolerance if hedge.tolerance is not None else 0.1
+
+
+def figures_agree(first: str, second: str, lexicon: Lexicon) -> bool:
+    """Whether two figures, hedged as written, can both be right (their intervals overlap)."""
+    values = [
+        money(t, lexicon) if currency(t, lexicon) else quantity(t, lexicon) for t in (first, second)
+    ]
+    if values[0] is None or values[1] is None or values[0].unit != values[1].unit:
+        return False
+    (low_a, high_a), (low_b, high_b) = values[0].interval(), values[1].interval()
+    return low_a < high_b and low_b < high_a
 
 
 def _interval(
