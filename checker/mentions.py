@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 FOCUS_CLOSE_RATIO = 0.67  # a runner-up this close to the top makes "the company" ambiguous
 _SPACES = regex.compile(r"\s+")
+_MIDDLE_INITIAL = regex.compile(r"(?<=\S)\s+\p{Lu}\.(?=\s)")
 
 
 _UNSET = object()
@@ -101,7 +102,7 @@ class Mentions:
         for sentence in self.ordinary_sentences():
             for match in self.lexicon.person_scan.finditer(sentence.text, overlapped=True):
                 raw = match.group(0)
-                name = self.clean(raw)
+                name = _MIDDLE_INITIAL.sub("", self.clean(raw))  # 'Raj K. Chohan': Raj Chohan
                 words = name.split()
                 if len(words) < 2 or not self._plausible_name(name) or name in orgs:
                     continue

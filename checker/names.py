@@ -61,3 +61,17 @@ def _given_names() -> frozenset[str]:
 def is_given_name(word: str) -> bool:
     """True when a word is a known given name ('Robert', 'Ingrid', 'Satya')."""
     return word.casefold() in _given_names()
+
+
+@functools.lru_cache(maxsize=4096)
+def given_name_gender(word: str) -> str | None:
+    """'female' or 'male' for a given name the list is sure of ('Ingrid'), else None ('Raj')."""
+    found = _detector().get_gender(word)
+    return found if found in ("female", "male") else None
+
+
+@functools.lru_cache(maxsize=1)
+def _detector():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)

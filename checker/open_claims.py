@@ -23,6 +23,7 @@ from checker.figure_bounds import shared_predicates, widened
 from checker.frames import FrameLexicon, Predicate, frame_lexicon_for
 from checker.lexicon import Lexicon, lexicon_for
 from checker.patterns import compiled
+from checker.pronouns import PronounPersons
 from checker.qualifiers import place_where, qualifiers_for
 from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
 from checker.value_mentions import ValueMention, value_finder_for
@@ -235,6 +236,7 @@ class _OpenReader:
         org_counts = Counter(name for _, name in context.org_mentions)
         self.org_counts = org_counts
         self._focus_found: object = _UNSET
+        self._pronouns_found: PronounPersons | None = None
         self.thresholds = frozenset(w.lower() for w in rulebook.open.threshold_nouns)
         self.sentence_starts = frozenset(s.start for s in context.sentences)
         # An organisation named once may be a capitalised phrase ('Naval Command'); one named
@@ -536,10 +538,15 @@ class _OpenReader:
         context = self.context
         for word in tokens(sentence.text[: mention.start]):
             if word.text.lower() in context.lexicon.person_pronouns:
-                person = context.person_before(sentence.start + word.start)
-                known = person in context.persons.values()
-                return person if known and person not in self.not_names else None
+                person = self._pronouns().person(word.text, sentence.start + word.start)
+                return person if person and person not in self.not_names else None
         return None
+
+    def _pronouns(self) -> PronounPersons:
+        """Who the document's pronouns stand for (found once per document)."""
+        if self._pronouns_found is None:
+            self._pronouns_found = PronounPersons(self.context)
+        return self._pronouns_found
 
     def _focus(self) -> str | None:
         """The person or organisation the document names most (found once per document)."""

@@ -270,6 +270,10 @@ class Vocabulary(Strict):
     )
     org_descriptors: list[str] = Field(default_factory=list)
     person_pronouns: list[str] = Field(default_factory=list)
+    pronoun_genders: dict[str, Literal["female", "male"]] = Field(
+        default_factory=dict,
+        description="A person pronoun -> the gender it names ('she': female): who 'she' is.",
+    )
     org_pronouns: list[str] = Field(default_factory=list)
     honorifics: list[str] = Field(default_factory=list)
     org_suffixes: list[str] = Field(default_factory=list)
