@@ -568,6 +568,11 @@ class OpenRules(Strict):
         description="Named splits of a record: a score before one is a record of that split "
         "('8-1 in games decided by one score', '9-1 in one-possession games').",
     )
+    modifier_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns a name after 'the' or 'a' only describes ('the NFL rookie record', "
+        "up to two words between): such a name holds no value.",
+    )
     label_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns that make a measure before them a name ('the 20-yard line').",

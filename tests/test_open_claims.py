@@ -535,3 +535,21 @@ def test_that_same_year_is_the_year_given_last(text, year):
 def test_a_decade_is_no_year_to_refer_back_to():
     text = "Ada Kerr moved to Leeds in the 1970s. That same year she died."
     assert not [c for c in _open(text, dt.date(2004, 7, 28)) if c.attribute == "year died"]
+
+
+def test_a_name_that_describes_a_record_holds_no_value():
+    text = (
+        "Sam Berger threw for 300 yards in the NFL on Sunday. And he also set the NFL rookie "
+        "record for passing yards in a season with 4,100 yards."
+    )
+    (claim,) = [c for c in _open(text) if "4,100" in c.value]
+    assert claim.subject == "Sam Berger"  # not the NFL: 'the NFL rookie record' is a kind
+
+
+def test_a_time_after_anothers_record_dates_that_record():
+    text = (
+        "Sam Berger threw for 300 yards. He set the rookie record with 4,100 passing "
+        "yards-breaking Dan Marino's record set a year ago."
+    )
+    (claim,) = [c for c in _open(text) if "4,100" in c.value]
+    assert claim.qualifiers.when is None  # a year ago is when Marino set his
