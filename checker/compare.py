@@ -36,6 +36,7 @@ from checker.discrepancies import (
     support_key,
 )
 from checker.events import different_days, places_named
+from checker.game_time import conflict as game_time_conflict
 from checker.lexicon import lexicon_for
 from checker.normalise import NormalisedClaim
 from checker.open_claims import is_open_rule
@@ -241,6 +242,8 @@ class Comparer:
             return self._places(a, b)
         if kind == "state":
             return _states(a, b)
+        if kind == "game_time":
+            return self._game_times(a, b)
         if kind == "tally" and a.value.key != b.value.key:
             return Verdict(
                 "contradiction",
@@ -254,6 +257,13 @@ class Comparer:
                 f"{a.value.label} and {b.value.label} are named as {a.subject}'s {a.attribute} for the same period",
             )
         return None
+
+    def _game_times(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
+        """One play told at two game times that cannot both be right (checker.game_time)."""
+        why = game_time_conflict(a.value, b.value, self.rulebook)
+        if why is None:
+            return None
+        return Verdict("contradiction", "conflicting_values", _game_times_reason(a, b, why))
 
     def _offices(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         office_a, office_b = (
@@ -642,6 +652,10 @@ def _spellings(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
         "name_spelling",
         f"{a.value.label} and {b.value.label} look like one person's name spelled two ways",
     )
+
+
+def _game_times_reason(a: NormalisedClaim, b: NormalisedClaim, why: str) -> str:
+    return f"{a.value.label} and {b.value.label}: {why}, and one play came at one time"
 
 
 def _states(a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:

@@ -14,6 +14,7 @@ import regex
 
 from checker.claims import Claim, Evidence, Qualifiers
 from checker.documents import Diagnostic, Document, Sentence, split_sentences
+from checker.game_time import game_time_claims
 from checker.mentions import Mentions
 from checker.open_claims import open_claims
 from checker.patterns import compiled, word_pattern
@@ -58,6 +59,7 @@ def extract_reporting(
     # Further extractors add their claims here: they share `mentions` for who is who and
     # checker.qualifiers for hedge, tense, change... Open claims leave the packs' spans alone.
     if rulebook.open_claims:
+        claims += game_time_claims(mentions, sentences, rulebook)  # a game clock: no time of day
         taken = [(c.evidence.start, c.evidence.end) for c in claims]
         claims += open_claims(mentions, sentences, taken, rulebook)
     diagnostics = [_timeout(document, rule, s) for rule, s in timed_out.items()]

@@ -19,6 +19,7 @@ from checker.entities import EntityIndex
 from checker.events import event_weekday, weekdays_in
 from checker.exchange import with_dated_conversion
 from checker.figure_bounds import beyond_figure
+from checker.game_time import game_value
 from checker.lexicon import Lexicon, lexicon_for
 from checker.open_claims import UNNAMED_EVENT
 from checker.parties import PartyFinder, parties_of
@@ -394,6 +395,8 @@ def _value(
     policy = rulebook.policy(claim.policy or claim.attribute)
     if claim.kind == "time":
         return time_of_day(claim.value, lexicon)
+    if claim.kind == "game_time":
+        return game_value(claim.value, rulebook)
     if claim.kind == "state":
         return state_value(claim.value, policy.name, policy.levels)
     if claim.kind == "money":

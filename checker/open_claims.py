@@ -58,6 +58,7 @@ _CLAIM_KIND: dict[ValueKind, ClaimKind] = {
 
 _NEVER = regex.compile(r"(?!x)x")
 _ATTRIBUTIVE = regex.compile(r"\b(?i:an?)\s+$")
+_DETERMINED = regex.compile(r"\b(?i:an?|the)\s+$")
 _INNER_VERB = regex.compile(r"\d\s+(\p{Ll}{3,}ing)\s+\p{L}")
 _UNSET = object()
 _POSSESSOR = regex.compile(r"(\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)*)['\u2019]s?\s+record\s+\w+\s+to\s*$")
@@ -69,6 +70,7 @@ class _Guards:
 
     furniture: tuple[str, ...]  # a page's furniture opens with these
     label_nouns: frozenset[str]  # 'the 20-yard line'
+    modified: regex.Pattern  # after a name: ' rookie record' ('the NFL rookie record')
     record_before: regex.Pattern  # 'improved to 11-4', '(11-4)'
     record_after: regex.Pattern  # '10-5 on the season'
     record_scope: regex.Pattern  # '9-1 in one-possession games': a split, not the record
@@ -90,6 +92,13 @@ def _guards_for(rulebook: Rulebook) -> _Guards:
     return _Guards(
         furniture=tuple(w.lower() for w in rules.furniture_words),
         label_nouns=frozenset(w.lower() for w in rules.label_nouns),
+        modified=(
+            regex.compile(
+                rf"\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?:{alternation(rules.modifier_nouns)})\b", regex.I
+            )
+            if rules.modifier_nouns
+            else _NEVER
+        ),
         record_before=regex.compile(before, regex.I),
         record_after=(
             regex.compile(rf"^\s*(?:\w+\s+)?(?:{alternation(after)})\b", regex.I)
@@ -531,7 +540,12 @@ class _OpenReader:
             return False
         if _ATTRIBUTIVE.search(sentence.text, 0, offset - sentence.start):
             return False  # 'an NFL rookie record': a name used as a modifier names no holder
-        return True
+        return not self._modifies(name, offset - sentence.start, sentence.text)
+
+    def _modifies(self, name: str, at: int, text: str) -> bool:
+        """'set the NFL rookie record with 4,051 yards': a name that describes a record."""
+        pattern = self.guards.modified
+        return bool(_DETERMINED.search(text, 0, at) and pattern.match(text, at + len(name)))
 
     def _pronoun(self, sentence: Sentence, mention: ValueMention) -> str | None:
         """'In 1969, he was indicted': the person a pronoun of the value's sentence refers to."""

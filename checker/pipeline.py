@@ -19,6 +19,7 @@ from checker.document_facts import document_facts
 from checker.documents import Diagnostic, Document
 from checker.duplicates import DEFAULT_SIMILARITY, drop_repeated_claims, find_duplicates
 from checker.engines.local import Extracted, extract_corpus
+from checker.game_time import under_one_play
 from checker.incremental import (
     align_incrementally,
     compare_incrementally,
@@ -154,6 +155,7 @@ def run(
             spellings = spelling_claims(ingested.documents, names, rulebook)
         if rulebook.open_claims:
             normalised = under_one_spelling(normalised, spellings) + spellings
+            normalised = under_one_play(normalised, rulebook)
         if client is not None:
             discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
         elif origins is not None:

@@ -10,6 +10,8 @@ Offsets are into the sentence text. The rule-specific parts (a rule's fixed tens
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from checker.claims import Qualifiers
@@ -68,6 +70,8 @@ def qualifiers_for(
     when = None
     if kind not in UNDATED_KINDS:
         when = nearest_time(text, value_start, value_end)
+    if when and _dates_anothers_record(mentions, text, value_end, when):
+        when = None
     return Qualifiers(
         hedge=hedge[0].lower() if hedge else None,
         tense=found_tense,
@@ -204,6 +208,27 @@ def clause_before(text: str, position: int, limit: int = 80) -> str:
     window = text[max(0, position - limit) : position]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     return window[breaks[-1].end() :] if breaks else window
+
+
+def _dates_anothers_record(mentions: Mentions, text: str, value_end: int, when: str) -> bool:
+    """Whether the time after a value dates a record another holds, named in between.
+
+    'with 4,051 yards, breaking Newton's record set a year ago': a year ago is the record's.
+    """
+    at = text.find(when, value_end)
+    if at < 0:
+        return False
+    return bool(
+        _held_record(tuple(mentions.rulebook.open.modifier_nouns)).search(text, value_end, at)
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _held_record(nouns: tuple[str, ...]) -> regex.Pattern:
+    if not nouns:
+        return regex.compile(r"(?!x)x")
+    words = "|".join(regex.escape(n) for n in nouns)
+    return regex.compile(rf"\p{{Lu}}\p{{L}}+['\u2019]s?\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?:{words})\b")
 
 
 def nearest_time(text: str, start: int, end: int, limit: int = 80) -> str | None:

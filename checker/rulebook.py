@@ -38,6 +38,7 @@ ClaimKind = Literal[
     "time",
     "name",
     "state",
+    "game_time",
 ]
 Tense = Literal["past", "current", "future"]
 SubjectType = Literal["person", "org", "event", "place", "topic", "any"]
@@ -516,6 +517,54 @@ class RecordSplit(Strict):
     phrases: list[str] = Field(min_length=1, description="How articles write the split.")
 
 
+class GamePlay(Strict):
+    """A kind of play in a game report ('interception') and the words that name it."""
+
+    name: str = Field(min_length=1, description="The play's key ('interception').")
+    words: list[str] = Field(min_length=1, description="Lower-case words or phrases.")
+    by_person: bool = Field(
+        True,
+        description="Keyed by each person its clause names (one interception of a player); "
+        "false for plays a player makes many of in a game (a kicker's field goals).",
+    )
+
+
+class GamePhase(Strict):
+    """A part of a period ('late in the third quarter'); phases are listed in game order."""
+
+    name: str
+    words: list[str] = Field(min_length=1, description="The words before 'the <period>'.")
+
+
+class GameTime(Strict):
+    """When in a game a play came: its period, the part of it, the game clock (checker.game_time)."""
+
+    periods: dict[str, int] = Field(
+        default_factory=dict,
+        description="Period nouns and how many quarters each spans ('quarter': 1, 'half': 2).",
+    )
+    phases: list[GamePhase] = Field(
+        default_factory=list,
+        description="Parts of a period in game order: the first and the last exclude each other.",
+    )
+    clock_words: list[str] = Field(
+        default_factory=list,
+        description="Words after a game clock that make it time left ('10:03 to play in ...').",
+    )
+    clock_tolerance_seconds: int = Field(
+        60, ge=0, description="Two clocks for one play this close are one time, rounded."
+    )
+    plays: list[GamePlay] = Field(default_factory=list)
+    tie_words: list[str] = Field(
+        default_factory=list,
+        description="Words that make a play the one that tied the game ('tied the game').",
+    )
+    tie_play: str = Field(
+        "score", description="The tying play's noun when its clause names none ('tying score')."
+    )
+    examples: list[OpenExample] = Field(default_factory=list)
+
+
 class OpenRules(Strict):
     """Knowledge the open-claim mechanism reads: value shapes, frames and guard words."""
 
@@ -558,6 +607,11 @@ class OpenRules(Strict):
         description="Named splits of a record: a score before one is a record of that split "
         "('8-1 in games decided by one score', '9-1 in one-possession games').",
     )
+    modifier_nouns: list[str] = Field(
+        default_factory=list,
+        description="Nouns a name after 'the' or 'a' only describes ('the NFL rookie record', "
+        "up to two words between): such a name holds no value.",
+    )
     label_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns that make a measure before them a name ('the 20-yard line').",
@@ -588,6 +642,9 @@ class OpenRules(Strict):
     )
     max_severity: Severity = Field(
         "warning", description="Open claims are less certain than a pack's: their cap."
+    )
+    game_time: GameTime | None = Field(
+        None, description="When plays of a game came (claims of kind `game_time`)."
     )
     examples: list[OpenExample] = Field(default_factory=list)
 

@@ -30,6 +30,7 @@ ValueType = Literal[
     "text",
     "spelling",
     "state",
+    "game_time",
 ]
 _DIGITS = regex.compile(r"(?<![\w.])(\d{1,3}(?:, ?\d{3})+(?!\d)|\d+)(\.\d+)?")
 _CONVERSION = regex.compile(r"\(([^()]*)\)\s*$")
@@ -70,6 +71,8 @@ class Value(BaseModel):
             return self.tally
         if self.type == "state":
             return (self.unit, self.point)
+        if self.type == "game_time":
+            return (self.low, self.high, self.unit, self.point)
         return (compiled(r"[^\p{L}\p{N}]+").sub(" ", self.label.casefold()).strip(),)
 
     def interval(self, unit: str | None = None) -> tuple[float, float] | None:

@@ -565,3 +565,21 @@ def test_crowds_of_two_cities_are_two_facts(tmp_path):
         "date 2010-05-05\n\nAthens was tense. In Patras, 50,000 people marched on Wednesday.\n"
     )
     assert not [d for d in _flagged(check([str(corpus)])) if d.attribute == "crowd"]
+
+
+def test_a_name_that_describes_a_record_holds_no_value():
+    text = (
+        "Sam Berger threw for 300 yards in the NFL on Sunday. And he also set the NFL rookie "
+        "record for passing yards in a season with 4,100 yards."
+    )
+    (claim,) = [c for c in _open(text) if "4,100" in c.value]
+    assert claim.subject == "Sam Berger"  # not the NFL: 'the NFL rookie record' is a kind
+
+
+def test_a_time_after_anothers_record_dates_that_record():
+    text = (
+        "Sam Berger threw for 300 yards. He set the rookie record with 4,100 passing "
+        "yards-breaking Dan Marino's record set a year ago."
+    )
+    (claim,) = [c for c in _open(text) if "4,100" in c.value]
+    assert claim.qualifiers.when is None  # a year ago is when Marino set his
