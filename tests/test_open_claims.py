@@ -535,3 +535,32 @@ def test_that_same_year_is_the_year_given_last(text, year):
 def test_a_decade_is_no_year_to_refer_back_to():
     text = "Ada Kerr moved to Leeds in the 1970s. That same year she died."
     assert not [c for c in _open(text, dt.date(2004, 7, 28)) if c.attribute == "year died"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The frigate foiled an attack on tankers crossing the strait on Friday, seizing 12 men.",
+        "The frigate thwarted an attack on tankers on Friday, its third success so far this year.",
+    ],
+)
+def test_one_attack_foiled_on_two_days_is_flagged(tmp_path, second):
+    corpus = _dated_pair(
+        tmp_path,
+        ("2011-11-11", "The frigate on Thursday thwarted an attack on tankers in the strait."),
+        ("2011-11-11", second),
+    )
+    (flag,) = [d for d in _flagged(check([corpus])) if d.attribute == "date foiled"]
+    assert {v.value for v in flag.values} == {
+        "Thursday 10 November 2011",
+        "Friday 11 November 2011",
+    }
+
+
+def test_deaths_told_on_later_days_are_not_the_crash_s_day(tmp_path):
+    corpus = _dated_pair(
+        tmp_path,
+        ("2025-02-19", "Two people were killed in Tuesday's derailment near the town."),
+        ("2025-02-21", "The toll rose to three on Thursday, when a woman died in hospital."),
+    )
+    assert not [d for d in _flagged(check([corpus])) if d.attribute.startswith("date ")]
