@@ -564,3 +564,27 @@ def test_deaths_told_on_later_days_are_not_the_crash_s_day(tmp_path):
         ("2025-02-21", "The toll rose to three on Thursday, when a woman died in hospital."),
     )
     assert not [d for d in _flagged(check([corpus])) if d.attribute.startswith("date ")]
+
+
+def test_a_count_without_its_complement_is_the_count_with_it(tmp_path):
+    corpus = _dated_pair(
+        tmp_path,
+        ("2011-11-11", "Coast guards seized 12 rifles and about 300 rounds of ammunition."),
+        ("2011-11-12", "Coast guards seized 12 rifles and 900 rounds from the boat."),
+    )
+    flagged = [d for d in _flagged(check([corpus])) if d.attribute.startswith("seized round")]
+    assert [d.attribute for d in flagged] == ["seized round ammunition"], flagged
+
+
+def test_a_noun_with_two_complements_keeps_its_bare_key(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir(parents=True)
+    texts = {
+        "a.txt": "Coast guards seized 300 rounds of ammunition from the boat.",
+        "b.txt": "Coast guards seized 300 rounds of tracer from the boat.",
+        "c.txt": "Coast guards seized 900 rounds from the boat.",
+    }
+    for name, text in texts.items():
+        (corpus / name).write_text(f"date 2011-11-11\n\n{text}\n")
+    keys = {c.attribute for c in check([str(corpus)]).claims if c.document == "c.txt"}
+    assert "seized round" in keys, keys
