@@ -55,6 +55,7 @@ def align(claims: list[NormalisedClaim], rulebook: Rulebook, context=None) -> li
         for i, c in enumerate(claims)
         if c.claim.kind in _ALIGNED_KINDS and is_open_rule(c.claim.evidence.rule)
     ]
+    claims = with_complements(claims, members)
     neighbours = _values_by_sentence(claims)
     context = context or context_words
     contexts = {i: context(claims[i], stop, neighbours, openers) for i in members}
@@ -65,6 +66,42 @@ def align(claims: list[NormalisedClaim], rulebook: Rulebook, context=None) -> li
         if are_near(claims[i], claims[j]):
             groups.join(i, j)
     return groups.relabelled()
+
+
+def with_complements(claims: list[NormalisedClaim], members: list[int]) -> list[NormalisedClaim]:
+    """The claims, a count of a bare noun keyed as the corpus's count of it with a complement.
+
+    '923 rounds' (key 'seized round') and 'about 300 rounds of ammunition' (key 'seized round
+    ammunition') count one thing: the 'of' phrase only says what the rounds are. A key that
+    differs from another document's only by the complement of the noun it counts takes the
+    longer key, when the corpus gives that noun one complement only ('counts of murder' and
+    'counts of fraud' leave 'counts' alone).
+    """
+    longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for i in members:
+        claim = claims[i]
+        noun, _, complement = (claim.claim.counted or "").partition(" ")
+        base = claim.attribute.removesuffix(f" {complement}")
+        if complement and " " not in complement and base.endswith(noun) and base != claim.attribute:
+            longer[(claim.claim.kind, base)].add((complement, claim.document))
+    found = list(claims)
+    for i in members:
+        claim = claims[i]
+        counted = claim.claim.counted or ""
+        options = longer.get((claim.claim.kind, claim.attribute), set())
+        complements = {c for c, _ in options}
+        if not counted or " " in counted or not claim.attribute.endswith(counted):
+            continue
+        if len(complements) != 1 or all(d == claim.document for _, d in options):
+            continue
+        (complement,) = complements
+        found[i] = claim.model_copy(
+            update={
+                "attribute": f"{claim.attribute} {complement}",
+                "claim": claim.claim.model_copy(update={"counted": f"{counted} {complement}"}),
+            }
+        )
+    return found
 
 
 def are_near(a: NormalisedClaim, b: NormalisedClaim) -> bool:

@@ -47,6 +47,8 @@ from checker.rulebook import AttributePolicy, Office, Rulebook, Severity
 from checker.spellings import sound_alike
 from checker.stances import different_stances
 
+_DAY_TYPES = frozenset({"date", "weekday"})  # values that are the day of their event
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -205,7 +207,7 @@ class Comparer:
         """Whether two claims disagree, and how badly; None when they agree."""
         if (
             _two_facts(a, b, policy)
-            or different_days(self.event_day(a), self.event_day(b))
+            or self._on_two_days(a, b, policy)
             or (_open_pair(a, b) and self._elsewhere(a, b))
         ):
             return None  # two facts, or the values of two events (Sunday's quake, Monday's)
@@ -386,6 +388,17 @@ class Comparer:
         if not here or not there:
             return False
         return not any(self.gazetteer.related(p, q) for p in here for q in there)
+
+    def _on_two_days(self, a: NormalisedClaim, b: NormalisedClaim, policy: AttributePolicy) -> bool:
+        """Whether two claims are values of two events, told on two different weekdays.
+
+        The date of an act that happens once (the policy's `one_day`) is itself the day of
+        its event: two outlets that tell it on two days ('foiled the attack on Friday', 'on
+        Thursday') disagree about it, they do not tell two events.
+        """
+        if policy.one_day and a.value.type in _DAY_TYPES and b.value.type in _DAY_TYPES:
+            return False
+        return different_days(self.event_day(a), self.event_day(b))
 
     def event_day(self, claim: NormalisedClaim) -> int | None:
         """The weekday of a claim's event: its own, else that of the claims that agree with it."""

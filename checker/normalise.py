@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.claims import Claim
-from checker.dates import DateSpan, day, reference_date, resolve_text, weekday_of
+from checker.dates import WEEKDAYS, DateSpan, day, reference_date, resolve_text, weekday_of
 from checker.documents import Document
 from checker.entities import EntityIndex
 from checker.events import event_weekday, weekdays_in
@@ -41,6 +41,11 @@ from checker.values import (
 )
 
 RELATION_ARROW = " \u2192 "
+
+
+# Values that are a point in time: none is counted over a stretch ('on Thursday ... in the
+# fifth operation since September' dates one operation, it is no part of a period's total).
+POINT_KINDS = frozenset({"date", "weekday", "time", "year"})
 
 
 class NormalisedClaim(BaseModel):
@@ -155,7 +160,7 @@ class ClaimNormaliser:
         ):
             parties = parties_of(self.finder, claim.evidence.sentence, one.subject, index.canonical)
             named = one.subject if _names_its_subject(claim) else None
-            period = self.periods.of(claim.evidence.sentence)
+            period = None if claim.kind in POINT_KINDS else self.periods.of(claim.evidence.sentence)
             told = _day_told(claim, document_day)
             stance = self._stance(claim)
             if parties or named or period or told is not None or stance:
@@ -452,7 +457,7 @@ def _value(
             evidence.sentence, evidence.start - evidence.sentence_start, claim.value, published
         )
         span = resolve_text(claim.value, at, prefer)
-        return Value(type="date", label=span.label(), span=span) if span else None
+        return Value(type="date", label=_date_label(claim.value, span), span=span) if span else None
     if claim.kind == "weekday":
         weekday = weekday_of(claim.value)
         span = resolve_text(claim.subject, published, "past")
@@ -462,6 +467,20 @@ def _value(
             type="weekday", label=claim.value.strip().capitalize(), weekday=weekday, span=span
         )
     return Value(type="text", label=claim.value)
+
+
+def _date_label(written: str, span: DateSpan | None) -> str:
+    """A date's label: a weekday as the article wrote it, with the date it falls on.
+
+    'on Friday' in an article of 11 November 2011 is 'Friday 11 November 2011': the reader
+    sees the day the outlet gave, and the date compared.
+    """
+    if span is None:
+        return written
+    weekday = weekday_of(written)
+    if weekday is None or span.precision != "day":
+        return span.label()
+    return f"{WEEKDAYS[weekday].capitalize()} {span.label()}"
 
 
 def _is_fraction_of_one(value, text: str, lexicon: Lexicon) -> bool:

@@ -409,6 +409,11 @@ class AttributePolicy(Strict):
         description="Open values further apart than this ratio are two facts (unset: the "
         "comparison's default).",
     )
+    one_day: bool = Field(
+        False,
+        description="The event happens on one day: two days given for it disagree, they do "
+        "not tell two events (unset: a date's own weekday sets its event apart).",
+    )
     levels: list[StateLevel] = Field(
         default_factory=list,
         description="A state scale (claims of kind `state`), most severe level first: two "
@@ -480,6 +485,12 @@ class Frame(Strict):
     changes: Literal["never", "over_time", "on_event"] = "over_time"
     cumulative: bool = False
     same_period_days: int = Field(0, ge=0)
+    one_day: bool = Field(
+        False,
+        description="The frame's act happens once, on one day ('foiled the attack'): two "
+        "outlets that date it on two days disagree. Unset for acts that recur (deaths after "
+        "a crash are told on later days).",
+    )
     far_ratio: float | None = Field(
         None,
         gt=1,
@@ -945,6 +956,7 @@ def _open_policies(rules: OpenRules) -> dict[str, AttributePolicy]:
             changes=f.changes,
             cumulative=f.cumulative,
             same_period_days=f.same_period_days,
+            one_day=f.one_day,
             max_severity=cap,
             bounds="info",
             far_ratio=f.far_ratio,

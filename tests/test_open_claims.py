@@ -583,3 +583,56 @@ def test_a_time_after_anothers_record_dates_that_record():
     )
     (claim,) = [c for c in _open(text) if "4,100" in c.value]
     assert claim.qualifiers.when is None  # a year ago is when Marino set his
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The frigate foiled an attack on tankers crossing the strait on Friday, seizing 12 men.",
+        "The frigate thwarted an attack on tankers on Friday, its third success so far this year.",
+    ],
+)
+def test_one_attack_foiled_on_two_days_is_flagged(tmp_path, second):
+    corpus = _dated_pair(
+        tmp_path,
+        ("2011-11-11", "The frigate on Thursday thwarted an attack on tankers in the strait."),
+        ("2011-11-11", second),
+    )
+    (flag,) = [d for d in _flagged(check([corpus])) if d.attribute == "date foiled"]
+    assert {v.value for v in flag.values} == {
+        "Thursday 10 November 2011",
+        "Friday 11 November 2011",
+    }
+
+
+def test_deaths_told_on_later_days_are_not_the_crash_s_day(tmp_path):
+    corpus = _dated_pair(
+        tmp_path,
+        ("2025-02-19", "Two people were killed in Tuesday's derailment near the town."),
+        ("2025-02-21", "The toll rose to three on Thursday, when a woman died in hospital."),
+    )
+    assert not [d for d in _flagged(check([corpus])) if d.attribute.startswith("date ")]
+
+
+def test_a_count_without_its_complement_is_the_count_with_it(tmp_path):
+    corpus = _dated_pair(
+        tmp_path,
+        ("2011-11-11", "Coast guards seized 12 rifles and about 300 rounds of ammunition."),
+        ("2011-11-12", "Coast guards seized 12 rifles and 900 rounds from the boat."),
+    )
+    flagged = [d for d in _flagged(check([corpus])) if d.attribute.startswith("seized round")]
+    assert [d.attribute for d in flagged] == ["seized round ammunition"], flagged
+
+
+def test_a_noun_with_two_complements_keeps_its_bare_key(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir(parents=True)
+    texts = {
+        "a.txt": "Coast guards seized 300 rounds of ammunition from the boat.",
+        "b.txt": "Coast guards seized 300 rounds of tracer from the boat.",
+        "c.txt": "Coast guards seized 900 rounds from the boat.",
+    }
+    for name, text in texts.items():
+        (corpus / name).write_text(f"date 2011-11-11\n\n{text}\n")
+    keys = {c.attribute for c in check([str(corpus)]).claims if c.document == "c.txt"}
+    assert "seized round" in keys, keys
