@@ -28,6 +28,7 @@ from checker.qualifiers import place_where, qualifiers_for
 from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
 from checker.value_mentions import ValueMention, value_finder_for
 from checker.values import unit_dimension
+from checker.victims import is_taking, victim_after
 from checker.words import Token, is_common_word, lemma, tokens
 
 if TYPE_CHECKING:
@@ -295,7 +296,10 @@ class _OpenReader:
             return None
         if mention.kind == "money" and (stretch := self._rate(sentence.text, mention)):
             attribute = f"{attribute} per {stretch}"  # a rate and a total are two facts
-        if frame is not None and frame.subject == "place":
+        victim = self._victim(sentence, mention, predicate)
+        if victim:
+            subject, subject_type = victim, "any"
+        elif frame is not None and frame.subject == "place":
             subject, subject_type = self.context.place_of(sentence, mention.start), "place"
         else:
             about_event = (frame is not None and frame.subject == "event") or mention.kind == "time"
@@ -471,6 +475,18 @@ class _OpenReader:
             return focus, "any"
         event = self._event(sentence, mention)
         return (event, "event") if event else (None, "any")
+
+    def _victim(
+        self, sentence: Sentence, mention: ValueMention, predicate: Predicate | None
+    ) -> str | None:
+        """Who an amount was taken from: 'stole £910,000 of jewels from Chopard'."""
+        if mention.kind != "money" or predicate is None:
+            return None
+        verb = sentence.text[predicate.start : predicate.end]
+        if not is_taking(verb, self.rulebook):
+            return None
+        after = sentence.text[max(mention.end, predicate.end) :]
+        return victim_after(after, self.rulebook, self.context.gazetteer)
 
     def _event(self, sentence: Sentence, mention: ValueMention) -> str | None:
         """The event a value belongs to: the one reported, or an earlier one set apart."""

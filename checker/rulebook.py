@@ -635,6 +635,11 @@ class OpenRules(Strict):
         description="Words that open another event's clause ('a 45-yard field goal before "
         "Ratliff intercepted a pass'): a value's context words stop there.",
     )
+    taking_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs (lemmas) of taking: an amount taken 'from' a name is about that "
+        "name, the victim ('stole £910,000 of jewels from Chopard').",
+    )
     year_anaphors: list[str] = Field(
         default_factory=list,
         description="Phrases that name the year the text gave last ('that same year', 'later "
