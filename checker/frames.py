@@ -58,6 +58,8 @@ class FrameLexicon:
         self.ignored = {w.lower() for w in rules.ignored_words}
         self.frames = {f.name: f for f in rules.frames}
         self.clause_openers = frozenset(w.lower() for w in rules.clause_openers)
+        self.gerund_openers = frozenset(w.lower() for w in rules.gerund_openers)
+        self.determiners = frozenset(w.lower() for w in rules.date_determiners)
 
     def predicate(
         self,
@@ -83,6 +85,8 @@ class FrameLexicon:
         first, last = index[0], index[-1]
         rivals = tuple(found for s, e in others if (found := _indexes(words, s, e)))
         low, high = _clause(words, first, last)
+        if kind == "date" and (named := self._noun_dated(words, first, last)):
+            return named
         if kind in _DATED_KINDS:
             # A date or a time belongs to the predicate beside it, in its own clause, or in
             # the next one when it opens the sentence ('In 1969, he was indicted').
@@ -90,8 +94,12 @@ class FrameLexicon:
                 high = _clause(words, high + 1, high + 1)[1]
             clause_low, clause_high = low, high
             low, high = max(low, first - _DATE_REACH), min(high, last + _DATE_REACH + 1)
-            near = self._nearest(words, first, last, low, high, kind, dimension, rivals, noun)
-            if near is not None and not _is_participle(near, words):
+            near = self._nearest(
+                words, first, last, low, high, kind, dimension, rivals, noun, across=False
+            )
+            if near is not None and (
+                not _is_participle(near, words) or self._is_gerund(near, words)
+            ):
                 return near
             # 'foiled an attack on vessels transiting the Gulf on Friday capturing 26': a date
             # adjunct belongs to the main verb of its clause, not to a participle beside it
@@ -135,10 +143,17 @@ class FrameLexicon:
         rivals: tuple[list[int], ...] = (),
         noun: str | None = None,
         frames_only: bool = False,
+        across: bool = True,
     ) -> Predicate | None:
+        """The nearest frame or verb; past a clause opener only when `across`.
+
+        'sentenced on Friday after being convicted last month': Friday is the sentence's.
+        """
         for i in _by_distance(first, last, low, high):
             word = words[i]
             if not word.text[0].isalpha() or _nearer_a_rival(i, first, last, rivals):
+                continue
+            if not across and self._opens_between(words, i, first, last):
                 continue
             found = self.frame_at(words, i, kind, dimension, noun)
             if found is not None:
@@ -170,6 +185,25 @@ class FrameLexicon:
                 frame, size = found
                 return Predicate(frame.name, frame, word.start, words[i + size - 1].end)
         return None
+
+    def _noun_dated(self, words: list[Token], first: int, last: int) -> Predicate | None:
+        """'The Nov. 30 escape by Comeaux': a date between a determiner and a noun is the noun's."""
+        if first == 0 or last + 1 >= len(words):
+            return None
+        if words[first - 1].text.lower() not in self.determiners:
+            return None
+        noun = words[last + 1]
+        text = noun.text
+        if not text.isalpha() or not text.islower() or text in self.ignored:
+            return None
+        if self.is_verb_like(text) or text.endswith("s"):
+            return None  # 'the June 20 shooting' is an event noun (a subject); a plural is no event
+        return Predicate(lemma(text), None, noun.start, noun.end)
+
+    def _is_gerund(self, predicate: Predicate, words: list[Token]) -> bool:
+        """'convicted of murdering a deputy': an '-ing' word after 'of' names an event."""
+        index = next((i for i, w in enumerate(words) if w.start == predicate.start), 0)
+        return index > 0 and words[index - 1].text.lower() in self.gerund_openers
 
     def _opens_between(self, words: list[Token], i: int, first: int, last: int) -> bool:
         """Whether a clause opens between word i and the value ('died while climbing ...')."""

@@ -25,6 +25,7 @@ from checker.open_claims import UNNAMED_EVENT
 from checker.parties import PartyFinder, parties_of
 from checker.periods import PeriodFinder
 from checker.places import Gazetteer, gazetteer_for
+from checker.roles import name_roles
 from checker.rulebook import Rulebook, Tense
 from checker.stances import StanceFinder
 from checker.values import (
@@ -198,6 +199,7 @@ def name_generic_events(
 ) -> list[NormalisedClaim]:
     """The corpus-wide last step of normalise: generic event names take the corpus's one name."""
     lexicon = lexicon_for(rulebook)
+    claims = name_roles(claims, documents, lexicon)
     return _as_the_corpus_calls_it(_name_generic_events(claims, lexicon), documents, lexicon)
 
 

@@ -25,6 +25,7 @@ from checker.lexicon import Lexicon, lexicon_for
 from checker.patterns import compiled
 from checker.pronouns import PronounPersons
 from checker.qualifiers import place_where, qualifiers_for
+from checker.roles import role_in
 from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
 from checker.value_mentions import ValueMention, value_finder_for
 from checker.values import unit_dimension
@@ -470,6 +471,8 @@ class _OpenReader:
             entity = self._entity_before(sentence, mention) or self._pronoun(sentence, mention)
         if entity:
             return entity, "any"
+        if role := self._role(sentence):
+            return role, "person"  # 'the suspect was found guilty': named by other articles
         focus = self._focus()
         if focus:
             return focus, "any"
@@ -487,6 +490,27 @@ class _OpenReader:
             return None
         after = sentence.text[max(mention.end, predicate.end) :]
         return victim_after(after, self.rulebook, self.context.gazetteer)
+
+    def _role(self, sentence: Sentence) -> str | None:
+        """'In April 2007 the suspect was found guilty': a role as the sentence's subject.
+
+        Not when the sentence names a person (who the role may be), nor when a verb comes
+        before the role ('searching for the suspect': the suspect is no subject).
+        """
+        context = self.context
+        if any(sentence.start <= o < sentence.end for o, _ in context.person_mentions):
+            return None
+        found = role_in(sentence.text, self.words)
+        if found is None:
+            return None
+        role, at = found
+        before = tokens(sentence.text[:at])
+        if any(
+            self.lexicon.is_verb_like(w.text) or lemma(w.text.lower()) in ("be", "have")
+            for w in before
+        ):
+            return None
+        return role
 
     def _event(self, sentence: Sentence, mention: ValueMention) -> str | None:
         """The event a value belongs to: the one reported, or an earlier one set apart."""

@@ -271,6 +271,11 @@ class Vocabulary(Strict):
     )
     org_descriptors: list[str] = Field(default_factory=list)
     person_pronouns: list[str] = Field(default_factory=list)
+    role_nouns: dict[str, str] = Field(
+        default_factory=dict,
+        description="A noun that names a person by role -> the role ('gunman': perpetrator): "
+        "'the suspect' of one article is the person another names beside the role.",
+    )
     pronoun_genders: dict[str, Literal["female", "male"]] = Field(
         default_factory=dict,
         description="A person pronoun -> the gender it names ('she': female): who 'she' is.",
@@ -639,6 +644,16 @@ class OpenRules(Strict):
         default_factory=list,
         description="Verbs (lemmas) of taking: an amount taken 'from' a name is about that "
         "name, the victim ('stole £910,000 of jewels from Chopard').",
+    )
+    gerund_openers: list[str] = Field(
+        default_factory=list,
+        description="Prepositions that make the '-ing' word after them an event ('convicted "
+        "of murdering a deputy in June 2005'): a date beside it is that event's.",
+    )
+    date_determiners: list[str] = Field(
+        default_factory=list,
+        description="Words that open a noun phrase a date modifies ('the Nov. 30 escape'): the "
+        "date is the noun's, keyed 'date escape'.",
     )
     year_anaphors: list[str] = Field(
         default_factory=list,
