@@ -88,7 +88,34 @@ def qualifiers_for(
         whole=whole,
         population=population,
         when=when,
+        actor=described_actor(mentions, sentence),
     )
+
+
+_DESCRIPTOR_OPENING = regex.compile(
+    r"[\s\"'\u201c\u2018]*(?P<descriptor>the\s+[\w-]+(?:\s+[\w-]+)?)", regex.I
+)
+
+
+def described_actor(mentions: Mentions, sentence: Sentence | str) -> str | None:
+    """The organisation a sentence that opens with an org descriptor is about.
+
+    'The team made its offer, worth $160 million' is the offer of the organisation the
+    article named last before the sentence. Only a `Sentence` knows where it stands.
+    """
+    if not isinstance(sentence, Sentence):
+        return None
+    found = _DESCRIPTOR_OPENING.match(sentence.text)
+    if found is None:
+        return None
+    words = found.group("descriptor").split()
+    descriptors = mentions.lexicon.org_descriptors
+    if (
+        " ".join(words).lower() not in descriptors
+        and " ".join(words[:2]).lower() not in descriptors
+    ):
+        return None
+    return mentions.org_before(sentence.start)
 
 
 def tense_of(
