@@ -92,11 +92,6 @@ def qualifiers_for(
     )
 
 
-_DESCRIPTOR_OPENING = regex.compile(
-    r"[\s\"'\u201c\u2018]*(?P<descriptor>the\s+[\w-]+(?:\s+[\w-]+)?)", regex.I
-)
-
-
 def described_actor(mentions: Mentions, sentence: Sentence | str) -> str | None:
     """The organisation a sentence that opens with an org descriptor is about.
 
@@ -105,15 +100,7 @@ def described_actor(mentions: Mentions, sentence: Sentence | str) -> str | None:
     """
     if not isinstance(sentence, Sentence):
         return None
-    found = _DESCRIPTOR_OPENING.match(sentence.text)
-    if found is None:
-        return None
-    words = found.group("descriptor").split()
-    descriptors = mentions.lexicon.org_descriptors
-    if (
-        " ".join(words).lower() not in descriptors
-        and " ".join(words[:2]).lower() not in descriptors
-    ):
+    if not mentions.lexicon.descriptor_opening.match(sentence.text):
         return None
     return mentions.org_before(sentence.start)
 
