@@ -8,9 +8,9 @@ place ('in Golden', 'Mount Sefton', a gazetteer name) and not the source the sen
 parties, and no party in common, are about different things; so are two claims about
 different named subjects when neither sentence names the other's.
 
-Parties are read in the value's clause (`clause_around`): 'the Nationals bid $160 million,
-the Orioles $150 million' gives each figure its own bidder. A party that leads its clause
-('and the Orioles offered...') is the clause's actor: two values of two actors, where
+A name that leads the value's clause (`clause_around`; 'and the Orioles offered...') is the
+claim's actor, and the clause's names are then its parties: 'the Nationals bid $160 million,
+the Orioles $150 million' gives each figure its own bidder. Two values of two actors, where
 neither clause names the other's actor, are two facts.
 """
 
