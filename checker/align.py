@@ -26,7 +26,7 @@ from itertools import combinations
 
 from checker.normalise import NormalisedClaim
 from checker.open_claims import is_open_rule
-from checker.parties import different_parties
+from checker.parties import acting, different_parties
 from checker.periods import different_periods
 from checker.rulebook import Rulebook
 from checker.words import lemma, tokens
@@ -455,7 +455,12 @@ def _label(claims: list[NormalisedClaim], members: list[int]) -> tuple[str, str,
 def _different_parties(a: NormalisedClaim, b: NormalisedClaim) -> bool:
     """Values of different parties, or counted over different periods: two facts."""
     return different_parties(
-        a.parties, b.parties, a.named_subject, b.named_subject
+        a.parties,
+        b.parties,
+        a.named_subject,
+        b.named_subject,
+        acting(a.actor, a.subject),
+        acting(b.actor, b.subject),
     ) or different_periods(a.period, b.period)
 
 

@@ -58,6 +58,11 @@ class Qualifiers(BaseModel):
         None, description="'of its 770 staff': the whole the count is part of."
     )
     when: str | None = Field(None, description="A time expression that dates the claim.")
+    actor: str | None = Field(
+        None,
+        description="The organisation a sentence opening with a descriptor ('The team made its "
+        "offer') is about: the one named before (checker.qualifiers.described_actor).",
+    )
 
 
 class Claim(BaseModel):

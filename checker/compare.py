@@ -40,7 +40,7 @@ from checker.game_time import conflict as game_time_conflict
 from checker.lexicon import lexicon_for
 from checker.normalise import NormalisedClaim
 from checker.open_claims import is_open_rule
-from checker.parties import different_parties
+from checker.parties import acting, different_parties
 from checker.periods import different_periods
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import AttributePolicy, Office, Rulebook, Severity
@@ -944,5 +944,10 @@ def _value_key(claim: NormalisedClaim) -> str:
 def _different_parties(a: NormalisedClaim, b: NormalisedClaim) -> bool:
     """Values of different parties, or counted over different periods: two facts."""
     return different_parties(
-        a.parties, b.parties, a.named_subject, b.named_subject
+        a.parties,
+        b.parties,
+        a.named_subject,
+        b.named_subject,
+        acting(a.actor, a.subject),
+        acting(b.actor, b.subject),
     ) or different_periods(a.period, b.period)

@@ -97,6 +97,11 @@ class Lexicon:
         self.descriptor_heads = {
             d.split()[-1] for d in self.org_descriptors if d.startswith("the ")
         }
+        # 'The team made its offer': a sentence about an organisation named before
+        the_descriptors = alternation(d for d in self.org_descriptors if d.startswith("the "))
+        self.descriptor_opening = regex.compile(
+            rf"[\s\"'\u201c\u2018]*(?:{the_descriptors or '(?!x)x'})(?![\w-])", regex.I
+        )
         heads = alternation(self.descriptor_heads)
         self.qualified_descriptor = regex.compile(
             rf"the\s+(?:[\w-]+\s+){{1,3}}(?:{heads})", regex.I

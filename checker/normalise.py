@@ -73,6 +73,11 @@ class NormalisedClaim(BaseModel):
     named_subject: str | None = Field(
         None, description="The person or organisation the claim's own sentence is about."
     )
+    actor: str | None = Field(
+        None,
+        description="The party that leads the value's clause, or the organisation a "
+        "descriptor opening the sentence stands for (checker.parties).",
+    )
     period: str | None = Field(
         None, description="The stretch the value is counted over (checker.periods)."
     )
@@ -159,15 +164,16 @@ class ClaimNormaliser:
         for one in _normalise_one(
             claim, published, index, self.rulebook, self.lexicon, self.gazetteer
         ):
-            parties = parties_of(self.finder, claim.evidence.sentence, one.subject, index.canonical)
+            parties, actor = self._parties(claim, one.subject, index)
             named = one.subject if _names_its_subject(claim) else None
             period = None if claim.kind in POINT_KINDS else self.periods.of(claim.evidence.sentence)
             told = _day_told(claim, document_day)
             stance = self._stance(claim)
-            if parties or named or period or told is not None or stance:
+            if parties or actor or named or period or told is not None or stance:
                 one = one.model_copy(
                     update={
                         "parties": parties,
+                        "actor": actor,
                         "named_subject": named,
                         "period": period,
                         "day": told,
@@ -176,6 +182,22 @@ class ClaimNormaliser:
                 )
             found.append(one)
         return found
+
+    def _parties(
+        self, claim: Claim, subject: str, index: EntityIndex
+    ) -> tuple[frozenset[str], str | None]:
+        """The parties of the claim's clause and its actor.
+
+        The actor is the party leading the clause, else the organisation a descriptor
+        opening the sentence stands for ('The team made its offer').
+        """
+        evidence = claim.evidence
+        offset = evidence.sentence_start
+        at = (evidence.start - offset, evidence.end - offset)
+        parties, actor = parties_of(self.finder, evidence.sentence, subject, index.canonical, at)
+        if actor is None and claim.qualifiers.actor:
+            actor = index.canonical(claim.qualifiers.actor)
+        return parties, actor
 
     def _stance(self, claim: Claim) -> str | None:
         evidence = claim.evidence

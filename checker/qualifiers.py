@@ -92,7 +92,21 @@ def qualifiers_for(
         whole=whole,
         population=population,
         when=when,
+        actor=described_actor(mentions, sentence),
     )
+
+
+def described_actor(mentions: Mentions, sentence: Sentence | str) -> str | None:
+    """The organisation a sentence that opens with an org descriptor is about.
+
+    'The team made its offer, worth $160 million' is the offer of the organisation the
+    article named last before the sentence. Only a `Sentence` knows where it stands.
+    """
+    if not isinstance(sentence, Sentence):
+        return None
+    if not mentions.lexicon.descriptor_opening.match(sentence.text):
+        return None
+    return mentions.org_before(sentence.start)
 
 
 def tense_of(

@@ -318,6 +318,16 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Verbs after a name that make it the source a sentence cites ('reported').",
     )
+    hearsay_markers: list[str] = Field(
+        default_factory=list,
+        description="Attribution words after a name that pass on what others say of it "
+        "('the Nationals reportedly bid'): the name is the one the value is about, not a source.",
+    )
+    clause_leads: list[str] = Field(
+        default_factory=list,
+        description="Words that may stand before the name that leads a clause ('and the "
+        "Orioles offered'): that name is the clause's actor (checker.parties).",
+    )
     stances: dict[str, list[str]] = Field(
         default_factory=dict,
         description="What a value is to the parties of a deal, by the lemmas that say it "

@@ -6,7 +6,7 @@ import pytest
 
 from checker import check
 from checker.lexicon import lexicon_for
-from checker.parties import PartyFinder, different_parties
+from checker.parties import PartyFinder, clause_around, different_parties, parties_of
 from checker.places import gazetteer_for
 from checker.rulebook import load_rulebook
 
@@ -44,6 +44,60 @@ def test_parties_of_a_sentence(finder, sentence, parties):
     assert {name for name, opens in finder.in_sentence(sentence) if not opens} == parties
 
 
+def test_hearsay_after_a_name_does_not_make_it_a_source(finder):
+    names = {name for name, _ in finder.in_sentence("The Nationals reportedly bid $160 million.")}
+    assert names == {"Nationals"}
+    assert finder.in_sentence("Dan Patrick reported the offer.") == ()
+
+
+@pytest.mark.parametrize(
+    "sentence, value, clause",
+    [
+        (
+            "The Nationals bid $160 million, the Orioles $145 million.",
+            "$145",
+            " the Orioles $145 million.",
+        ),
+        ("The offer was $1,500 (a record) - a lot.", "$1,500", "The offer was $1,500 "),
+        (
+            "He said: the Orioles bid $140-$150 million; no more.",
+            "$140-$150",
+            "the Orioles bid $140-$150 million",
+        ),
+    ],
+)
+def test_a_value_has_its_clause(sentence, value, clause):
+    start = sentence.index(value)
+    low, high = clause_around(sentence, start, start + len(value))
+    assert sentence[low:high] == clause
+
+
+@pytest.mark.parametrize(
+    "value, parties, actor",
+    [
+        ("$160", {"Nationals", "Teixeira"}, "Nationals"),
+        ("$145", {"Orioles"}, "Orioles"),  # 'and the Orioles': only clause_leads words before
+        ("$90", {"Nationals", "Orioles", "Angels", "Teixeira"}, None),  # no name leads it
+    ],
+)
+def test_a_party_leading_the_value_clause_is_its_actor(finder, value, parties, actor):
+    sentence = (
+        "The Nationals bid $160 million for Teixeira, and the Orioles $145 million, "
+        "after the Angels paid Hunter $90 million."
+    )
+    start = sentence.index(value)
+    found, lead = parties_of(finder, sentence, "Hunter", lambda name: name, (start, start + 3))
+    assert (found, lead) == (frozenset(parties), actor)
+
+
+def test_two_actors_are_two_parties_unless_a_clause_names_the_other():
+    nobody, orioles = frozenset(), frozenset({"Orioles"})
+    assert different_parties(nobody, orioles, a_actor="Angels", b_actor="Orioles")
+    assert not different_parties(nobody, orioles | {"Angels"}, a_actor="Angels", b_actor="Orioles")
+    assert not different_parties(nobody, orioles, a_actor="Orioles", b_actor="Orioles")
+    assert not different_parties(nobody, orioles, a_actor=None, b_actor="Orioles")
+
+
 def test_a_short_name_is_the_same_party_as_its_long_form():
     assert not different_parties(frozenset({"Red Sox"}), frozenset({"Boston Red Sox"}))
     assert different_parties(frozenset({"Red Sox"}), frozenset({"Washington Nationals"}))
@@ -70,6 +124,49 @@ def test_one_partys_offer_in_two_figures_is_flagged(tmp_path):
         },
     )
     assert len(_flagged(check([corpus]))) == 1
+
+
+def test_an_offer_in_a_clause_of_its_own_is_that_bidders(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2024-05-06",
+                "The Nationals have offered Teixeira $160 million over eight years.",
+            ),
+            "b.txt": (
+                "2024-05-06",
+                "The Nationals matched the Angels, the Orioles have made Teixeira an offer of "
+                "$145 million over seven years, and nobody knows what the Red Sox offered.",
+            ),
+        },
+    )
+    assert _flagged(check([corpus])) == []
+
+
+@pytest.mark.parametrize(
+    "descriptor, flagged", [("The team", 0), ("The club", 0), ("Their agent", 1)]
+)
+def test_a_sentence_opening_with_the_team_is_about_the_team_named_before(
+    tmp_path, descriptor, flagged
+):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": (
+                "2024-05-06",
+                "The Angels made an eight-year offer to first baseman Mark Teixeira on Monday. "
+                f"{descriptor} made its offer to Mark Teixeira, reportedly worth $160 million, "
+                "during the meetings in Las Vegas.",
+            ),
+            "b.txt": (
+                "2024-05-06",
+                "The Nationals offered Mark Teixeira the same deal as the Angels, the Orioles "
+                "have made Mark Teixeira an offer worth $145 million over seven years.",
+            ),
+        },
+    )
+    assert len(_flagged(check([corpus]))) == flagged
 
 
 def test_an_undated_claim_holds_when_the_claims_that_agree_with_it_do(tmp_path):
