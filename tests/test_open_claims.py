@@ -553,3 +553,16 @@ def test_a_time_after_anothers_record_dates_that_record():
     )
     (claim,) = [c for c in _open(text) if "4,100" in c.value]
     assert claim.qualifiers.when is None  # a year ago is when Marino set his
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hawks stopped Sam Berger on third-and-10 twice in the half.",
+        "Sam Berger was stuffed on 4th-and-1 at the 30.",
+        "The Hawks are 4-1 in games decided by one score this year.",
+    ],
+)
+def test_a_label_that_names_a_level_is_no_count(text):
+    values = [c.value for c in _open(text)]
+    assert not [v for v in values if v in ("10", "1", "one")], values
