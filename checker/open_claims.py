@@ -121,6 +121,12 @@ def _guards_for(rulebook: Rulebook) -> _Guards:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _levels_for(rulebook: Rulebook) -> tuple[regex.Pattern, ...]:
+    """The level labels of the open rules, compiled once."""
+    return tuple(rulebook.compile(p) for p in rulebook.open.level_labels)
+
+
 def _split_guards(rules) -> dict:
     """The named splits of a record: '9-1 in one-possession games' keys 'record one-score game'."""
     splits = {
@@ -186,12 +192,14 @@ def open_claims(
         )
         predicates = shared_predicates(mentions, predicates, rulebook)
         splits = [span for m in mentions if (span := reader.split_span(sentence.text, m))]
+        splits += reader.level_spans(sentence.text)
         for mention, predicate in zip(mentions, predicates, strict=True):
             start, end = sentence.start + mention.start, sentence.start + mention.end
             if any(start < high and low < end for low, high in taken):
                 continue
             if any(low <= mention.start and mention.end <= high for low, high in splits):
-                continue  # 'one score' in '8-1 in games decided by one score': the split's
+                continue  # 'one score' in '8-1 in games decided by one score': the split's;
+                # '10' in 'third-and-10': a level, not a count
             claim = reader.claim(sentence, words, mention, predicate)
             if claim is not None:
                 claims.append(claim)
@@ -254,6 +262,7 @@ class _OpenReader:
         # twice or more is one the article is about.
         self.orgs = [(o, n) for o, n in context.org_mentions if org_counts[n] >= 2]
         self.guards = _guards_for(rulebook)
+        self.levels = _levels_for(rulebook)
 
     def predicate(
         self, words: list[Token], mention: ValueMention, others: tuple[tuple[int, int], ...] = ()
@@ -362,6 +371,10 @@ class _OpenReader:
             return True
         after = text[mention.end :]
         return bool(guards.record_after.match(after) or guards.record_split.match(after))
+
+    def level_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the sentence writes labels of a level ('third-and-10', 'fourth down')."""
+        return [m.span() for pattern in self.levels for m in pattern.finditer(text)]
 
     def split_span(self, text: str, mention: ValueMention) -> tuple[int, int] | None:
         """Where the named split after a record is written ('in games decided by one score')."""

@@ -633,6 +633,11 @@ class OpenRules(Strict):
         description="Named splits of a record: a score before one is a record of that split "
         "('8-1 in games decided by one score', '9-1 in one-possession games').",
     )
+    level_labels: list[str] = Field(
+        default_factory=list,
+        description="Regexes ({MACRO}s expand) of labels that name a level, not a count "
+        "('third-and-10', 'fourth down', 'one score'): a number inside one is no value.",
+    )
     modifier_nouns: list[str] = Field(
         default_factory=list,
         description="Nouns a name after 'the' or 'a' only describes ('the NFL rookie record', "

@@ -636,3 +636,15 @@ def test_a_noun_with_two_complements_keeps_its_bare_key(tmp_path):
         (corpus / name).write_text(f"date 2011-11-11\n\n{text}\n")
     keys = {c.attribute for c in check([str(corpus)]).claims if c.document == "c.txt"}
     assert "seized round" in keys, keys
+
+
+    "text",
+    [
+        "The Hawks stopped Sam Berger on third-and-10 twice in the half.",
+        "Sam Berger was stuffed on 4th-and-1 at the 30.",
+        "The Hawks are 4-1 in games decided by one score this year.",
+    ],
+)
+def test_a_label_that_names_a_level_is_no_count(text):
+    values = [c.value for c in _open(text)]
+    assert not [v for v in values if v in ("10", "1", "one")], values
