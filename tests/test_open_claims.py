@@ -638,6 +638,7 @@ def test_a_noun_with_two_complements_keeps_its_bare_key(tmp_path):
     assert "seized round" in keys, keys
 
 
+@pytest.mark.parametrize(
     "text",
     [
         "The Hawks stopped Sam Berger on third-and-10 twice in the half.",
