@@ -31,6 +31,7 @@ from checker.progress import ProgressBar
 from checker.report import Report, build_report
 from checker.rulebook import Rulebook, load_rulebook
 from checker.spellings import spelling_claims, under_one_spelling
+from checker.unnamed import name_the_unnamed
 
 _paused = 0  # how many callers have the cycle collector paused
 
@@ -154,6 +155,7 @@ def run(
             spellings = spelling_claims(ingested.documents, names, rulebook)
         if rulebook.open_claims:
             normalised = under_one_spelling(normalised, spellings) + spellings
+        normalised = name_the_unnamed(normalised, rulebook, ingested.documents)
         if client is not None:
             discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
         elif origins is not None:
