@@ -215,7 +215,7 @@ class Comparer:
             return self._ages(a, b)
         if a.value.type == "spelling" == b.value.type:
             return _spellings(a, b)  # a name is spelled one way at any time
-        verdict = self._values(a, b)
+        verdict = self._values(a, b, policy)
         if verdict is None:
             return None
         if verdict.kind != "weekday_mismatch" and not self._same_time(a, b, policy, changes):
@@ -228,7 +228,9 @@ class Comparer:
             verdict = Verdict(policy.max_severity, verdict.kind, verdict.reason)
         return verdict
 
-    def _values(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
+    def _values(
+        self, a: NormalisedClaim, b: NormalisedClaim, policy: AttributePolicy | None = None
+    ) -> Verdict | None:
         kind = a.value.type
         if kind != b.value.type:
             return None
@@ -241,7 +243,7 @@ class Comparer:
         if kind == "date":
             return _dates(a, b)
         if kind == "place":
-            return self._places(a, b)
+            return self._places(a, b, policy)
         if kind == "state":
             return _states(a, b)
         if kind == "game_time":
@@ -282,17 +284,17 @@ class Comparer:
             f"{office_a.label} and {office_b.label} are offices one person does not hold at the same time",
         )
 
-    def _places(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:
-        place_a, place_b = (
-            self.gazetteer.lookup(a.value.label),
-            self.gazetteer.lookup(b.value.label),
-        )
-        if not place_a or not place_b or self.gazetteer.related(place_a, place_b):
+    def _places(
+        self, a: NormalisedClaim, b: NormalisedClaim, policy: AttributePolicy | None
+    ) -> Verdict | None:
+        unknown = policy.unknown_places if policy else "agree"
+        regions = self.rulebook.vocabulary.region_words
+        if not self.gazetteer.apart(a.value.label, b.value.label, unknown, regions):
             return None
         return Verdict(
             "contradiction",
             "conflicting_values",
-            f"{place_a} and {place_b} are different places, neither inside the other",
+            f"{a.value.label} and {b.value.label} are different places, neither inside the other",
         )
 
     def _ages(self, a: NormalisedClaim, b: NormalisedClaim) -> Verdict | None:

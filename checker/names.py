@@ -12,6 +12,7 @@ _POSSESSIVE = regex.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
 _PLACE_PREFIX = regex.compile(
     r"^(?:[\p{Lu}][\p{L}.]*\s+){0,3}?[\p{Lu}][\p{L}.]*-(?:based|backed|owned|listed|headquartered)\s+"
 )
+_MIDDLE_INITIAL = regex.compile(r"(?<=\p{L}{2})\s+\p{Lu}\.(?=\s+\p{Lu}\p{Ll})")
 _ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.I)
 _SPACES = regex.compile(r"\s+")
 _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
@@ -23,6 +24,7 @@ def _clean(mention: str, honorifics: frozenset[str]) -> str:
     text = _POSSESSIVE.sub("", text)
     text = _PLACE_PREFIX.sub("", text)
     text = _ARTICLE.sub("", text)
+    text = _MIDDLE_INITIAL.sub("", text)  # 'Raj K. Chohan' is 'Raj Chohan'
     words = text.split(" ")
     while len(words) > 1 and words[0].rstrip(".") in honorifics:
         words = words[1:]
@@ -30,7 +32,10 @@ def _clean(mention: str, honorifics: frozenset[str]) -> str:
 
 
 def clean_mention(mention: str, vocabulary: Vocabulary) -> str:
-    """The entity name in a mention: "Scale's" -> "Scale", "Sir Keir Starmer" -> "Keir Starmer"."""
+    """The entity name in a mention: "Scale's" -> "Scale", "Sir Keir Starmer" -> "Keir Starmer".
+
+    A middle initial is dropped: "Raj K. Chohan" -> "Raj Chohan".
+    """
     return _clean(mention, _honorifics(vocabulary))
 
 

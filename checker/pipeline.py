@@ -32,6 +32,7 @@ from checker.progress import ProgressBar
 from checker.report import Report, build_report
 from checker.rulebook import Rulebook, load_rulebook
 from checker.spellings import spelling_claims, under_one_spelling
+from checker.unnamed import name_the_unnamed
 
 _paused = 0  # how many callers have the cycle collector paused
 
@@ -156,6 +157,7 @@ def run(
         if rulebook.open_claims:
             normalised = under_one_spelling(normalised, spellings) + spellings
             normalised = under_one_play(normalised, rulebook)
+        normalised = name_the_unnamed(normalised, rulebook, ingested.documents)
         if client is not None:
             discrepancies = dask_engine.compare_dask(normalised, rulebook, client)
         elif origins is not None:

@@ -334,6 +334,11 @@ class Vocabulary(Strict):
         "('ask': seek, demand; 'offer': offer, bid): a price asked and a price offered are "
         "two facts.",
     )
+    region_words: list[str] = Field(
+        default_factory=list,
+        description="Words that make a place a region ('county', 'area'): it may hold a place "
+        "the gazetteer does not know.",
+    )
     locative_words: list[str] = Field(
         default_factory=list, description="Words before a place's name: 'in', 'near', 'off'."
     )
@@ -433,6 +438,18 @@ class AttributePolicy(Strict):
         default_factory=list,
         description="A state scale (claims of kind `state`), most severe level first: two "
         "levels said of one subject at one time disagree ('critical' / 'stable').",
+    )
+    unnamed: Literal["keep", "the_one_named"] = Field(
+        "keep",
+        description="Claims about an unnamed person ('the third victim'): 'keep' them as they "
+        "are, or 'the_one_named': about the one person the corpus names for this attribute "
+        "(left out when it names none or several; checker.unnamed).",
+    )
+    unknown_places: Literal["agree", "conflict"] = Field(
+        "agree",
+        description="Places of kind `place` that the gazetteer does not know: 'agree' (the "
+        "default: nothing is known of them) or 'conflict' (two different names of the place of "
+        "one kind, such as a town of residence, disagree unless one is a region).",
     )
 
 
