@@ -324,7 +324,7 @@ class _Groups:
         return i
 
     def join(self, i: int, j: int) -> None:
-        if _different_parties(self.claims[i], self.claims[j]):
+        if different_parties_of(self.claims[i], self.claims[j]):
             return  # the Red Sox's offer and the Nationals' are two offers
         if _different_frames(self.claims[i], self.claims[j]):
             return  # 'villages damaged' and 'people injured': the lexicon keeps them apart
@@ -452,7 +452,7 @@ def _label(claims: list[NormalisedClaim], members: list[int]) -> tuple[str, str,
     return subject, attribute, policy
 
 
-def _different_parties(a: NormalisedClaim, b: NormalisedClaim) -> bool:
+def different_parties_of(a: NormalisedClaim, b: NormalisedClaim) -> bool:
     """Values of different parties, or counted over different periods: two facts."""
     return different_parties(
         a.parties,

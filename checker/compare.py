@@ -13,6 +13,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from checker.align import different_parties_of
 from checker.clusters import (
     Changes,
     Cluster,
@@ -40,8 +41,6 @@ from checker.game_time import conflict as game_time_conflict
 from checker.lexicon import lexicon_for
 from checker.normalise import NormalisedClaim
 from checker.open_claims import is_open_rule
-from checker.parties import acting, different_parties
-from checker.periods import different_periods
 from checker.places import Gazetteer, gazetteer_for
 from checker.rulebook import AttributePolicy, Office, Rulebook, Severity
 from checker.spellings import sound_alike
@@ -584,10 +583,10 @@ def _two_facts(a: NormalisedClaim, b: NormalisedClaim, policy: AttributePolicy) 
     if different_stances(a.stance, b.stance):
         return True  # the length a player seeks and the length a club offers
     if not _open_pair(a, b):
-        return policy.parties_apart and _different_parties(a, b)
+        return policy.parties_apart and different_parties_of(a, b)
     far = policy.far_ratio or FAR_RATIO
     return (
-        _different_parties(a, b)  # two offers, two passes: two facts
+        different_parties_of(a, b)  # two offers, two passes: two facts
         or _far_apart(a.value, b.value, far)  # two heists
         or a.claim.qualifiers.whole != b.claim.qualifiers.whole  # a whole and maybe a part
     )
@@ -941,15 +940,3 @@ def _first_written(placed: tuple[list[NormalisedClaim], int]) -> tuple[str, int]
 
 def _value_key(claim: NormalisedClaim) -> str:
     return "|".join(str(part) for part in claim.value.key)
-
-
-def _different_parties(a: NormalisedClaim, b: NormalisedClaim) -> bool:
-    """Values of different parties, or counted over different periods: two facts."""
-    return different_parties(
-        a.parties,
-        b.parties,
-        a.named_subject,
-        b.named_subject,
-        acting(a.actor, a.subject),
-        acting(b.actor, b.subject),
-    ) or different_periods(a.period, b.period)

@@ -115,7 +115,7 @@ class Lexicon:
         self.event_noun = _words(alternation(self.event_nouns))
         not_names = alternation(vocabulary.not_names)
         self.named_event = rulebook.compile(f"(?!(?:{not_names})\\b)(?:{{NAMED_EVENT}})")
-        self.person_scan = rulebook.compile("{PERSON_WRITTEN}")
+        self.person_scan = rulebook.compile("{PERSON}")
         speech = alternation(vocabulary.speech_verbs) if vocabulary.speech_verbs else None
         # the word right before a verb of speech, or right after 'said': a speaker's name
         self.speaker = (
