@@ -45,6 +45,8 @@ def corpora(shared: Path, heldout: Path) -> list[tuple[str, Path, Path]]:
         found.append((f"realheld/{gold.stem}", real / gold.stem, gold))
     for gold in sorted((ROOT / "benchmarks" / "real" / "heldout3-gold").glob("*.json")):
         found.append((f"realheld3/{gold.stem}", real / gold.stem, gold))
+    for gold in sorted((ROOT / "benchmarks" / "real" / "heldout4-gold").glob("*.json")):
+        found.append((f"realheld4/{gold.stem}", real / gold.stem, gold))
     return [(n, c, g) for n, c, g in found if c.is_dir() and g.is_file()]
 
 
@@ -56,7 +58,8 @@ def main() -> int:
     parser.add_argument("--heldout", type=Path, default=ROOT / "tests" / "heldout")
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument(
-        "--only", help="only this set: seeds, dev, heldout, heldout2, real, realheld or realheld3"
+        "--only",
+        help="only this set: seeds, dev, heldout, heldout2, real, realheld, realheld3 or realheld4",
     )
     parser.add_argument("--reports", type=Path, help="score saved reports (DIR/<story>.json)")
     parser.add_argument("--save", type=Path, help="write each report to DIR/<story>.json")
@@ -70,7 +73,16 @@ def main() -> int:
     spec.loader.exec_module(scorer)
     totals = {
         name: [0, 0, 0, 0]
-        for name in ("seeds", "dev", "heldout", "heldout2", "real", "realheld", "realheld3")
+        for name in (
+            "seeds",
+            "dev",
+            "heldout",
+            "heldout2",
+            "real",
+            "realheld",
+            "realheld3",
+            "realheld4",
+        )
     }
     for name, corpus, gold_path in corpora(args.shared, args.heldout):
         if args.only and name.split("/")[0] != args.only:
