@@ -224,6 +224,10 @@ class Vocabulary(Strict):
         description="A letter glued to an amount where a sign was lost ('e80 million') -> ISO code.",
     )
     number_words: dict[str, float] = Field(default_factory=dict)
+    none_words: list[str] = Field(
+        default_factory=list,
+        description="Words that count nobody ('no one', 'nobody'): a count of zero.",
+    )
     ordinal_words: dict[str, int] = Field(
         default_factory=dict, description="'first' -> 1, 'second' -> 2..."
     )
@@ -1070,6 +1074,7 @@ def word_lists(
         "CURRENCY": list(vocabulary.currencies),
         "CURRENCY_WORD": list(vocabulary.currency_words),
         "NUMBER_WORD": list(vocabulary.number_words),
+        "NONE_WORD": vocabulary.none_words,
         "ORDINAL": list(vocabulary.ordinal_words),
         "FRACTION_WORD": list(vocabulary.fraction_words),
         "ORG_DESCRIPTOR": vocabulary.org_descriptors,

@@ -146,6 +146,8 @@ def parse_number(text: str, lexicon: Lexicon) -> tuple[float, float] | None:
             half = 0.5 * 10 ** min(trailing, max(len(whole) - 2, 0))
         return number * scale, half * scale
     words = compiled(r"[a-z]+(?:-[a-z]+)?").findall(text.lower())
+    if " ".join(words) in lexicon.vocabulary.none_words:
+        return 0.0, 0.0  # 'no one was hurt': 'one' is no count here
     total, current = 0.0, 0.0
     found = False
     number_words = lexicon.vocabulary.number_words
