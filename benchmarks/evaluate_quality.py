@@ -41,6 +41,8 @@ def corpora(shared: Path, heldout: Path) -> list[tuple[str, Path, Path]]:
     real = shared / "corpora" / "real" / "ecbplus"
     for gold in sorted((ROOT / "benchmarks" / "real" / "gold").glob("*.json")):
         found.append((f"real/{gold.stem}", real / gold.stem, gold))
+    for gold in sorted((ROOT / "benchmarks" / "real" / "gold2").glob("*.json")):
+        found.append((f"real2/{gold.stem}", real / gold.stem, gold))
     for gold in sorted((ROOT / "benchmarks" / "real" / "heldout-gold").glob("*.json")):
         found.append((f"realheld/{gold.stem}", real / gold.stem, gold))
     for gold in sorted((ROOT / "benchmarks" / "real" / "heldout3-gold").glob("*.json")):
@@ -59,7 +61,7 @@ def main() -> int:
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument(
         "--only",
-        help="only this set: seeds, dev, heldout, heldout2, real, realheld, realheld3 or realheld4",
+        help="only this set: seeds, dev, heldout, heldout2, real, real2, realheld, realheld3 or realheld4",
     )
     parser.add_argument("--reports", type=Path, help="score saved reports (DIR/<story>.json)")
     parser.add_argument("--save", type=Path, help="write each report to DIR/<story>.json")
@@ -79,6 +81,7 @@ def main() -> int:
             "heldout",
             "heldout2",
             "real",
+            "real2",
             "realheld",
             "realheld3",
             "realheld4",
