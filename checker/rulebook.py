@@ -183,6 +183,12 @@ class Hedge(Strict):
         description="A narrower width for figures written with many significant digits: "
         "someone who writes '$102 million' did not round to the nearest ten.",
     )
+    mark: bool = Field(
+        False,
+        description="The figure is a mark the value falls just short of or just past ('almost "
+        "$2 million'): its interval is `tolerance` of the figure, not widened to the rounding "
+        "the figure is written with ('$2 million' alone spans $1.5-2.5 million).",
+    )
     examples: list[HedgeExample] = Field(default_factory=list)
 
 
