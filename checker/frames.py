@@ -51,7 +51,8 @@ class FrameLexicon:
         rules = rulebook.open
         self.by_phrase: dict[tuple[str, ...], list[Frame]] = {}
         for frame in rules.frames:
-            for words in frame.words:
+            taking = rules.taking_verbs if frame.taking else ()
+            for words in dict.fromkeys((*frame.words, *taking)):
                 self.by_phrase.setdefault(tuple(lemma(w) for w in words.split()), []).append(frame)
         self.longest = max((len(p) for p in self.by_phrase), default=1)
         self.first_lemmas = frozenset(p[0] for p in self.by_phrase if p)

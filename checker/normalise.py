@@ -21,13 +21,14 @@ from checker.exchange import with_dated_conversion
 from checker.figure_bounds import beyond_figure
 from checker.game_time import game_value
 from checker.lexicon import Lexicon, lexicon_for
-from checker.open_claims import UNNAMED_EVENT
+from checker.open_claims import UNNAMED_EVENT, is_open_rule
 from checker.parties import PartyFinder, parties_of
 from checker.periods import PeriodFinder
 from checker.places import Gazetteer, gazetteer_for
 from checker.roles import name_roles
 from checker.rulebook import Rulebook, Tense
 from checker.stances import StanceFinder
+from checker.taken_items import item_clause
 from checker.values import (
     Value,
     format_amount,
@@ -194,7 +195,12 @@ class ClaimNormaliser:
         evidence = claim.evidence
         offset = evidence.sentence_start
         at = (evidence.start - offset, evidence.end - offset)
-        parties, actor = parties_of(self.finder, evidence.sentence, subject, index.canonical, at)
+        clause = None
+        if claim.subject_type == "topic" and is_open_rule(evidence.rule):
+            clause = item_clause(evidence.sentence, *at)  # a taken item's own clause
+        parties, actor = parties_of(
+            self.finder, evidence.sentence, subject, index.canonical, at, clause
+        )
         if actor is None and claim.qualifiers.actor:
             actor = index.canonical(claim.qualifiers.actor)
         return parties, actor

@@ -27,6 +27,7 @@ from checker.pronouns import PronounPersons
 from checker.qualifiers import place_where, qualifiers_for
 from checker.roles import role_in
 from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
+from checker.taken_items import taken_item
 from checker.value_mentions import ValueMention, value_finder_for
 from checker.values import unit_dimension
 from checker.victims import is_taking, victim_after
@@ -307,8 +308,11 @@ class _OpenReader:
         if mention.kind == "money" and (stretch := self._rate(sentence.text, mention)):
             attribute = f"{attribute} per {stretch}"  # a rate and a total are two facts
         victim = self._victim(sentence, mention, predicate)
+        item = None if victim else self._taken_item(sentence, mention, predicate)
         if victim:
             subject, subject_type = victim, "any"
+        elif item:
+            subject, subject_type = item, "topic"  # a thing, not a name to resolve
         elif frame is not None and frame.subject == "place":
             subject, subject_type = self.context.place_of(sentence, mention.start), "place"
         else:
@@ -496,13 +500,29 @@ class _OpenReader:
         self, sentence: Sentence, mention: ValueMention, predicate: Predicate | None
     ) -> str | None:
         """Who an amount was taken from: 'stole £910,000 of jewels from Chopard'."""
-        if mention.kind != "money" or predicate is None:
-            return None
-        verb = sentence.text[predicate.start : predicate.end]
-        if not is_taking(verb, self.rulebook):
+        if not self._is_taking(sentence, mention, predicate):
             return None
         after = sentence.text[max(mention.end, predicate.end) :]
         return victim_after(after, self.rulebook, self.context.gazetteer)
+
+    def _taken_item(
+        self, sentence: Sentence, mention: ValueMention, predicate: Predicate | None
+    ) -> str | None:
+        """What a taken item's value is about: 'a $2.5 million necklace was lifted' (necklace)."""
+        if mention.kind != "money" or predicate is None:
+            return None
+        verb = (predicate.start, predicate.end)
+        if not self._is_taking(sentence, mention, predicate):
+            verb = None  # 'a necklace worth £1.2m was stolen': keyed by 'worth'
+        return taken_item(sentence.text, mention, verb, self.rulebook, self.lexicon)
+
+    def _is_taking(
+        self, sentence: Sentence, mention: ValueMention, predicate: Predicate | None
+    ) -> bool:
+        """Whether a money value's predicate is a verb of taking ('stole', 'was lifted')."""
+        if mention.kind != "money" or predicate is None:
+            return False
+        return is_taking(sentence.text[predicate.start : predicate.end], self.rulebook)
 
     def _role(self, sentence: Sentence) -> str | None:
         """'In April 2007 the suspect was found guilty': a role as the sentence's subject.

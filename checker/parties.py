@@ -121,14 +121,19 @@ def parties_of(
     subject: str,
     canonical,
     at: tuple[int, int] | None = None,
+    clause: tuple[int, int] | None = None,
 ) -> tuple[frozenset[str], str | None]:
     """A claim's parties and actor: the canonical names of its sentence but its subject.
 
     `at` is the value's span in the sentence. The actor is the name that leads the value's
     clause (`clause_around`), the subject's own included ('and the Orioles offered $140
     million'); a clause with an actor is a fact of its own, and its parties are its names.
+    A `clause` given (a taken item's, checker.taken_items) is one too.
     """
-    low, high = (0, len(sentence)) if at is None else clause_around(sentence, *at)
+    if clause is not None:
+        low, high = clause
+    else:
+        low, high = (0, len(sentence)) if at is None else clause_around(sentence, *at)
     subject_words = set(subject.casefold().split())
     parties, in_clause, actor = set(), set(), None
     for offset, resolved in _names(finder, sentence, canonical):
@@ -140,7 +145,7 @@ def parties_of(
         parties.add(resolved)
         if inside:
             in_clause.add(resolved)
-    if at is not None and actor is not None:
+    if clause is not None or (at is not None and actor is not None):
         parties = in_clause
     return frozenset(parties), actor
 

@@ -183,6 +183,12 @@ class Hedge(Strict):
         description="A narrower width for figures written with many significant digits: "
         "someone who writes '$102 million' did not round to the nearest ten.",
     )
+    mark: bool = Field(
+        False,
+        description="The figure is a mark the value falls just short of or just past ('almost "
+        "$2 million'): its interval is `tolerance` of the figure, not widened to the rounding "
+        "the figure is written with ('$2 million' alone spans $1.5-2.5 million).",
+    )
     examples: list[HedgeExample] = Field(default_factory=list)
 
 
@@ -533,6 +539,11 @@ class Frame(Strict):
         description="Values further apart than this ratio are two facts: a building 15 miles "
         "from Detroit and a motorist 50 miles from it.",
     )
+    taking: bool = Field(
+        False,
+        description="The frame of what was taken: the open rules' `taking_verbs` are its "
+        "words too ('a $2.5 million necklace was lifted' keys as 'stole $2.5 million').",
+    )
 
 
 class OpenExpectation(Strict):
@@ -680,6 +691,11 @@ class OpenRules(Strict):
         default_factory=list,
         description="Verbs (lemmas) of taking: an amount taken 'from' a name is about that "
         "name, the victim ('stole £910,000 of jewels from Chopard').",
+    )
+    worth_words: list[str] = Field(
+        default_factory=list,
+        description="Words between an item and its value ('a necklace worth $2 million'): in "
+        "a clause of taking the value is the item's (checker.taken_items).",
     )
     gerund_openers: list[str] = Field(
         default_factory=list,

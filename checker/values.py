@@ -325,11 +325,13 @@ def quantity(
             type="quantity", label=as_written(text), low=low, high=high, unit=unit, bound="exact"
         )
     number, half = parsed
+    # 'almost $2 million' is just short of $2 million: the figure's rounding does not widen it.
+    rounding = 0.0 if hedge and hedge[1].mark else half
     if tolerance is not None:
-        half = max(half, tolerance)
+        half, rounding = max(half, tolerance), max(rounding, tolerance)
     bound = hedge[1].bound if hedge else "exact"
     width = _width(hedge[1], body) if hedge else 0.1
-    low, high = _interval(number, half, bound, width)
+    low, high = _interval(number, rounding, bound, width)
     return Value(
         type="quantity",
         label=as_written(text),

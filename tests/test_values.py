@@ -74,6 +74,20 @@ def test_hedges(lexicon, text, contains, excludes):
     assert not low <= excludes < high
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("almost $2 million", 1_800_000, 2_000_000),
+        ("nearly 3 billion", 2_700_000_000, 3_000_000_000),
+        ("just over 2 million", 2_000_000, 2_200_000),
+    ],
+)
+def test_a_near_miss_hedge_is_not_widened_to_the_figures_rounding(lexicon, text, low, high):
+    """'Almost $2 million' is just short of $2 million, not anywhere from $1.5 million."""
+    value = money(text, lexicon) if "$" in text else quantity(text, lexicon)
+    assert value.interval() == (pytest.approx(low), pytest.approx(high))
+
+
 def test_minority_stake_is_below_half(lexicon):
     value = quantity("minority", lexicon, "%")
     assert value.interval() == (0.0, 50.0) and value.is_bound
