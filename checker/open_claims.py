@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from checker.built_year import BUILT_ATTRIBUTE, built_thing, thing_before, year_from_age
 from checker.claims import Claim, Evidence, Qualifiers
 from checker.dates import reference_date, resolve_text
 from checker.documents import Sentence, is_title_case
@@ -28,7 +29,7 @@ from checker.qualifiers import place_where, qualifiers_for
 from checker.roles import role_in
 from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
 from checker.value_mentions import ValueMention, value_finder_for
-from checker.values import unit_dimension
+from checker.values import parse_number, unit_dimension
 from checker.victims import is_taking, victim_after
 from checker.words import Token, is_common_word, lemma, tokens
 
@@ -263,6 +264,8 @@ class _OpenReader:
         self.orgs = [(o, n) for o, n in context.org_mentions if org_counts[n] >= 2]
         self.guards = _guards_for(rulebook)
         self.levels = _levels_for(rulebook)
+        self.things = {k.lower(): v for k, v in rulebook.open.built_things.items()}
+        self.skipped = frozenset(w.lower() for w in rulebook.open.function_words)
 
     def predicate(
         self, words: list[Token], mention: ValueMention, others: tuple[tuple[int, int], ...] = ()
@@ -295,6 +298,8 @@ class _OpenReader:
         frame = predicate.frame if predicate else None
         if mention.attribute:
             return self._shaped(sentence, mention, mention.attribute)
+        if mention.kind == "age" and (thing := built_thing(mention.modifies, self.things)):
+            return self._built_from_age(sentence, mention, thing)
         if mention.kind == "score" and self._is_record(sentence.text, mention):
             return self._record(sentence, mention)  # a record says what it is: no frame needed
         if not _is_keyed(mention, predicate) or self._is_name(mention) or _is_class(mention):
@@ -311,6 +316,8 @@ class _OpenReader:
             subject, subject_type = victim, "any"
         elif frame is not None and frame.subject == "place":
             subject, subject_type = self.context.place_of(sentence, mention.start), "place"
+        elif frame is not None and frame.subject == "thing":
+            subject, subject_type = self._thing(sentence, words, mention, predicate), "any"
         else:
             about_event = (frame is not None and frame.subject == "event") or mention.kind == "time"
             subject, subject_type = self._subject(sentence, mention, about_event)
@@ -319,6 +326,24 @@ class _OpenReader:
         return self._claim(
             sentence, mention, subject, subject_type, attribute, _policy(mention, frame)
         )
+
+    def _built_from_age(
+        self, sentence: Sentence, mention: ValueMention, thing: str
+    ) -> Claim | None:
+        """'the 86-year-old structure': the year the building was built (checker.built_year)."""
+        parsed = parse_number(mention.text, self.words)
+        written = year_from_age(parsed[0], self.published) if parsed else None
+        if written is None:
+            return None
+        year = replace(mention, kind="year", text=written)
+        return self._claim(sentence, year, thing, "any", BUILT_ATTRIBUTE, f"{OPEN_PACK}:year")
+
+    def _thing(
+        self, sentence: Sentence, words: list[Token], mention: ValueMention, predicate
+    ) -> str | None:
+        """What a year built is about: the built thing its verb is said of, else a name before."""
+        thing = thing_before(words, predicate.start, self.things, self.skipped)
+        return thing or self._entity_before(sentence, mention)
 
     def _claim(
         self,
