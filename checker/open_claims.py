@@ -18,11 +18,12 @@ import regex
 
 from checker.built_year import BUILT_ATTRIBUTE, built_thing, thing_before, year_from_age
 from checker.claims import Claim, Evidence, Qualifiers
-from checker.dates import reference_date, resolve_text
+from checker.dates import find_time_expressions, reference_date, resolve_text
 from checker.documents import Sentence, is_title_case
 from checker.figure_bounds import shared_predicates, widened
 from checker.frames import FrameLexicon, Predicate, frame_lexicon_for
 from checker.lexicon import Lexicon, lexicon_for
+from checker.objects import object_after
 from checker.patterns import compiled
 from checker.pronouns import PronounPersons
 from checker.qualifiers import place_where, qualifiers_for
@@ -181,6 +182,7 @@ def open_claims(
         mentions = _with_year_anaphors(
             sentence.text, finder.find(sentence.text), anaphor, last_year
         )
+        mentions = _with_relative_years(sentence.text, mentions, reader.published)
         last_year = _last_year(sentence.text) or last_year
         if not mentions or reader.is_furniture(sentence.text):
             continue
@@ -242,6 +244,49 @@ def _with_year_anaphors(
     return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
+_POSSESSIVE = regex.compile(r"['\u2019]s\b")
+
+
+def _with_relative_years(
+    text: str, mentions: list[ValueMention], published: dt.date | None
+) -> list[ValueMention]:
+    """'Last year, voters approved a bond': a year counted back from publication is a year value.
+
+    'last year' is the year before the article's ('2011 (last year)'); 'two years ago' is
+    about that year, a year either side (the duration it holds is no measure). Not 'last
+    year's attack' (an event's name), and not in an undated article.
+    """
+    if published is None:
+        return mentions
+    extra = []
+    for found in find_time_expressions(text):
+        start, end = found.span()
+        written = _relative_year(found, published)
+        if written is None or _POSSESSIVE.match(text, end):
+            continue
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if any(m.start < end and start < m.end for m in mentions if m not in inside):
+            continue
+        if any(m.kind != "measure" for m in inside):
+            continue
+        # 'two years ago': the duration inside names the year, it measures nothing
+        mentions = [m for m in mentions if m not in inside]
+        extra.append(ValueMention("year", "relative-year", start, end, written))
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
+
+
+def _relative_year(found, published: dt.date) -> str | None:
+    """The year a relative expression names, as written: '2011 (last year)', or None."""
+    groups = found.groupdict()
+    phrase = " ".join(found.group(0).lower().split())
+    if (groups.get("relyear") or "").lower() == "last":
+        return f"{published.year - 1} ({phrase})"
+    if groups.get("ago") and (groups.get("agounit") or "").lower() in ("year", "years"):
+        span = resolve_text(found.group(0), published, "past")
+        return f"about {span.start.year} ({phrase})" if span else None
+    return None
+
+
 class _OpenReader:
     """Turns one value mention into a claim, with what the document says about who is who."""
 
@@ -266,6 +311,10 @@ class _OpenReader:
         self.levels = _levels_for(rulebook)
         self.things = {k.lower(): v for k, v in rulebook.open.built_things.items()}
         self.skipped = frozenset(w.lower() for w in rulebook.open.function_words)
+        vocabulary = self.words.vocabulary
+        amounts = (*vocabulary.number_words, *vocabulary.scale_words)
+        self.before_object = self.skipped | {w.lower() for w in amounts}
+        self.generic_heads = frozenset(lemma(w.lower()) for w in rulebook.open.generic_heads)
 
     def predicate(
         self, words: list[Token], mention: ValueMention, others: tuple[tuple[int, int], ...] = ()
@@ -318,6 +367,8 @@ class _OpenReader:
             subject, subject_type = self.context.place_of(sentence, mention.start), "place"
         elif frame is not None and frame.subject == "thing":
             subject, subject_type = self._thing(sentence, words, mention, predicate), "any"
+        elif frame is not None and frame.subject == "object":
+            subject, subject_type = self._object(words, predicate), "any"
         else:
             about_event = (frame is not None and frame.subject == "event") or mention.kind == "time"
             subject, subject_type = self._subject(sentence, mention, about_event)
@@ -344,6 +395,11 @@ class _OpenReader:
         """What a year built is about: the built thing its verb is said of, else a name before."""
         thing = thing_before(words, predicate.start, self.things, self.skipped)
         return thing or self._entity_before(sentence, mention)
+
+    def _object(self, words: list[Token], predicate) -> str | None:
+        """What an approval's year is about: the thing approved ('approved a $3 million bond')."""
+        is_verb = self.lexicon.is_verb_like
+        return object_after(words, predicate.end, self.before_object, self.generic_heads, is_verb)
 
     def _claim(
         self,

@@ -10,6 +10,7 @@ from checker import check
 from checker.built_year import thing_before, year_from_age, year_value
 from checker.documents import Document
 from checker.extract import extract
+from checker.objects import object_after
 from checker.rulebook import load_rulebook
 from checker.words import tokens
 
@@ -105,3 +106,61 @@ def test_the_thing_before_a_verb_skips_auxiliaries_only():
     assert thing_before(tokens(text), at, THINGS, skipped) is None
     text = "The warehouse was built in 1935."
     assert thing_before(tokens(text), text.index("built"), THINGS, skipped) == "warehouse"
+
+
+def _approved(text: str, published: dt.date | None = PUBLISHED):
+    claims = _open(text, published)
+    return [(c.subject, c.value) for c in claims if c.attribute == "year approved"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Town voters in 2016 approved a $4 million bond to fix the roads.", ("bond", "2016")),
+        (
+            "Last year, town voters approved a bond measure for the roads.",
+            ("bond", "2019 (last year)"),
+        ),
+        ("The county board approved the Harbor levy in 2015, Lee said.", ("levy", "2015")),
+        (
+            "Two years ago, voters approved a school tax proposal.",
+            ("tax", "about 2018 (two years ago)"),
+        ),
+    ],
+)
+def test_the_year_of_an_approval_is_about_the_thing_approved(text, found):
+    assert _approved(text) == [found]
+
+
+def test_an_approval_of_nothing_named_gives_no_year():
+    assert _approved("Mayor Ann Reed said voters approved it in 2016.") == []
+
+
+def test_last_year_needs_a_publication_date_and_is_no_events_name():
+    assert _approved("Last year, town voters approved a bond measure.", None) == []
+    claims = _open("Last year's vote approved nothing, Ann Reed said in 2016.")
+    assert not [c for c in claims if "last year" in c.value]
+
+
+def test_an_approval_told_in_two_years_is_flagged(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        "Town voters in 2016 approved a $4 million bond to fix the roads.",
+        "Last year, town voters approved a bond measure for the roads.",
+    )
+    flagged = _flagged(check([corpus]))
+    assert [d.attribute for d in flagged] == ["year approved"], flagged
+    assert flagged[0].subject == "bond"
+
+
+def test_the_object_is_the_head_noun_after_the_verb():
+    text = "approved the Palmer bond measure allowing the city to buy it"
+    skipped = frozenset(w.lower() for w in RULEBOOK.open.function_words)
+    generic = frozenset(RULEBOOK.open.generic_heads)
+    assert object_after(tokens(text), len("approved"), skipped, generic, _verb) == "bond"
+    text = "approved, in the end, a bond"
+    assert object_after(tokens(text), len("approved"), skipped, generic, _verb) is None
+
+
+def _verb(word: str) -> bool:
+    return word.endswith("ing")
