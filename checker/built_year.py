@@ -22,6 +22,7 @@ AGE_SLACK = 1  # years either side of publication year minus age
 SUBJECT_REACH = 4  # words between a built thing and the verb it is the subject of
 _YEAR_WRITTEN = regex.compile(r"(?P<about>about\s+)?(?P<year>\d{4})(?:\s+\([^()]*\))?")
 _CLAUSE_WORDS = frozenset({",", "which", "that"})
+_IT = "it"
 
 
 def built_thing(word: str | None, things: Mapping[str, str]) -> str | None:
@@ -53,18 +54,25 @@ def year_value(text: str) -> tuple[int, int, int] | None:
 
 
 def thing_before(
-    words: list[Token], at: int, things: Mapping[str, str], skipped: frozenset[str]
+    words: list[Token],
+    at: int,
+    things: Mapping[str, str],
+    skipped: frozenset[str],
+    previous: list[Token] = (),
 ) -> str | None:
     """The built thing a verb at offset `at` is said of: 'The building was constructed'.
 
     Looking back from the verb past auxiliaries and function words (`skipped`) and a
     relative clause's opening ('the warehouse, which was built'), the first word must be
-    a built thing.
+    a built thing, or 'it' for the built thing the previous sentence opens with ('The
+    wooden structure ... It was built in 1935').
     """
     before = [w for w in words if w.end <= at]
     passed = 0
     for word in reversed(before):
         low = word.text.lower()
+        if low == _IT:
+            return opening_thing(previous, things, skipped)
         if low in skipped or low in _CLAUSE_WORDS:
             passed += 1
             if passed > SUBJECT_REACH:
@@ -72,3 +80,19 @@ def thing_before(
             continue
         return built_thing(word.text, things)
     return None
+
+
+def opening_thing(words: list[Token], things: Mapping[str, str], skipped: frozenset[str]):
+    """The built thing a sentence opens with: 'The wooden structure at 12 Elm St. was ...'.
+
+    The head is the last word of the opening noun phrase, which ends at the first function
+    word or mark; it must be a built thing.
+    """
+    phrase = []
+    for word in words[1:] if words and words[0].text.lower() in skipped else words:
+        if not word.text.isalpha() or word.text.lower() in skipped:
+            break
+        phrase.append(word.text)
+        if len(phrase) > SUBJECT_REACH:
+            return None
+    return built_thing(phrase[-1], things) if phrase else None

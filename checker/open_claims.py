@@ -393,8 +393,14 @@ class _OpenReader:
         self, sentence: Sentence, words: list[Token], mention: ValueMention, predicate
     ) -> str | None:
         """What a year built is about: the built thing its verb is said of, else a name before."""
-        thing = thing_before(words, predicate.start, self.things, self.skipped)
+        previous = self._previous(sentence)
+        thing = thing_before(words, predicate.start, self.things, self.skipped, previous)
         return thing or self._entity_before(sentence, mention)
+
+    def _previous(self, sentence: Sentence) -> list[Token]:
+        """The words of the sentence before this one (none for the first)."""
+        earlier = [s for s in self.context.sentences if s.end <= sentence.start]
+        return tokens(earlier[-1].text) if earlier else []
 
     def _object(self, words: list[Token], predicate) -> str | None:
         """What an approval's year is about: the thing approved ('approved a $3 million bond')."""

@@ -164,3 +164,10 @@ def test_the_object_is_the_head_noun_after_the_verb():
 
 def _verb(word: str) -> bool:
     return word.endswith("ing")
+
+
+def test_it_is_the_built_thing_the_previous_sentence_opens_with():
+    text = "The wooden structure at 12 Elm Street was a shop. It was built in 1931, Lee said."
+    assert _built(text) == [("building", "1931")]
+    text = "Ann Reed ran the shop for years. It was built in 1931, Lee said."
+    assert _built(text) == []
