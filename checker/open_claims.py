@@ -256,7 +256,7 @@ def _with_relative_years(
     about that year, a year either side (the duration it holds is no measure). Not 'last
     year's attack' (an event's name), and not in an undated article.
     """
-    if published is None:
+    if published is None or "year" not in text.lower():
         return mentions
     extra = []
     for found in find_time_expressions(text):
