@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from checker.built_year import year_value
 from checker.claims import Claim
 from checker.dates import WEEKDAYS, DateSpan, day, reference_date, resolve_text, weekday_of
 from checker.documents import Document
@@ -466,17 +467,14 @@ def _value(
         if claim.kind == "count" and _is_fraction_of_one(value, claim.value, lexicon):
             return None  # 'a magnitude-5.2 quake has injured three': 5.2 counts nothing
         return value.model_copy(update={"label": _count_label(value, claim, lexicon)})
-    if claim.kind in ("age", "year"):
+    if claim.kind == "year":
+        return _year(claim.value)
+    if claim.kind == "age":
         number = int(claim.value) if claim.value.isdigit() else None
-        if number is None or (claim.kind == "age" and not 0 < number < 120):
+        if number is None or not 0 < number < 120:
             return None
         return Value(
-            type="quantity",
-            label=str(number),
-            low=number,
-            high=number,
-            point=number,
-            unit=claim.kind,
+            type="quantity", label=str(number), low=number, high=number, point=number, unit="age"
         )
     if claim.kind in ("place", "first"):
         return Value(type="place", label=_place(claim.value, gazetteer))
@@ -497,6 +495,25 @@ def _value(
             type="weekday", label=claim.value.strip().capitalize(), weekday=weekday, span=span
         )
     return Value(type="text", label=claim.value)
+
+
+def _year(written: str) -> Value | None:
+    """A year ('1935'), or one a thing's age gives, a year either side ('about 1926 (...)')."""
+    found = year_value(written)
+    if found is None:
+        return None
+    low, year, high = found
+    bound = "exact" if low == high else "approx"
+    return Value(
+        type="quantity",
+        label=written.strip(),
+        low=low,
+        high=high,
+        point=year,
+        bound=bound,
+        precision=(high - low) / 2,
+        unit="year",
+    )
 
 
 def _date_label(written: str, span: DateSpan | None) -> str:

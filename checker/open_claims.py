@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from checker.built_year import BUILT_ATTRIBUTE, built_thing, thing_before, year_from_age
 from checker.claims import Claim, Evidence, Qualifiers
-from checker.dates import reference_date, resolve_text
+from checker.dates import find_time_expressions, reference_date, resolve_text
 from checker.documents import Sentence, is_title_case
 from checker.figure_bounds import shared_predicates, widened
 from checker.frames import FrameLexicon, Predicate, frame_lexicon_for
 from checker.lexicon import Lexicon, lexicon_for
+from checker.objects import object_after
 from checker.patterns import compiled
 from checker.pronouns import PronounPersons
 from checker.qualifiers import place_where, qualifiers_for
@@ -29,7 +31,7 @@ from checker.roles import role_in
 from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
 from checker.taken_items import taken_item
 from checker.value_mentions import ValueMention, value_finder_for
-from checker.values import unit_dimension
+from checker.values import parse_number, unit_dimension
 from checker.victims import is_taking, victim_after
 from checker.words import Token, is_common_word, lemma, tokens
 
@@ -181,6 +183,7 @@ def open_claims(
         mentions = _with_year_anaphors(
             sentence.text, finder.find(sentence.text), anaphor, last_year
         )
+        mentions = _with_relative_years(sentence.text, mentions, reader.published)
         last_year = _last_year(sentence.text) or last_year
         if not mentions or reader.is_furniture(sentence.text):
             continue
@@ -242,6 +245,49 @@ def _with_year_anaphors(
     return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
 
 
+_POSSESSIVE = regex.compile(r"['\u2019]s\b")
+
+
+def _with_relative_years(
+    text: str, mentions: list[ValueMention], published: dt.date | None
+) -> list[ValueMention]:
+    """'Last year, voters approved a bond': a year counted back from publication is a year value.
+
+    'last year' is the year before the article's ('2011 (last year)'); 'two years ago' is
+    about that year, a year either side (the duration it holds is no measure). Not 'last
+    year's attack' (an event's name), and not in an undated article.
+    """
+    if published is None or "year" not in text.lower():
+        return mentions
+    extra = []
+    for found in find_time_expressions(text):
+        start, end = found.span()
+        written = _relative_year(found, published)
+        if written is None or _POSSESSIVE.match(text, end):
+            continue
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if any(m.start < end and start < m.end for m in mentions if m not in inside):
+            continue
+        if any(m.kind != "measure" for m in inside):
+            continue
+        # 'two years ago': the duration inside names the year, it measures nothing
+        mentions = [m for m in mentions if m not in inside]
+        extra.append(ValueMention("year", "relative-year", start, end, written))
+    return sorted([*mentions, *extra], key=lambda m: m.start) if extra else mentions
+
+
+def _relative_year(found, published: dt.date) -> str | None:
+    """The year a relative expression names, as written: '2011 (last year)', or None."""
+    groups = found.groupdict()
+    phrase = " ".join(found.group(0).lower().split())
+    if (groups.get("relyear") or "").lower() == "last":
+        return f"{published.year - 1} ({phrase})"
+    if groups.get("ago") and (groups.get("agounit") or "").lower() in ("year", "years"):
+        span = resolve_text(found.group(0), published, "past")
+        return f"about {span.start.year} ({phrase})" if span else None
+    return None
+
+
 class _OpenReader:
     """Turns one value mention into a claim, with what the document says about who is who."""
 
@@ -264,6 +310,12 @@ class _OpenReader:
         self.orgs = [(o, n) for o, n in context.org_mentions if org_counts[n] >= 2]
         self.guards = _guards_for(rulebook)
         self.levels = _levels_for(rulebook)
+        self.things = {k.lower(): v for k, v in rulebook.open.built_things.items()}
+        self.skipped = frozenset(w.lower() for w in rulebook.open.function_words)
+        vocabulary = self.words.vocabulary
+        amounts = (*vocabulary.number_words, *vocabulary.scale_words)
+        self.before_object = self.skipped | {w.lower() for w in amounts}
+        self.generic_heads = frozenset(lemma(w.lower()) for w in rulebook.open.generic_heads)
 
     def predicate(
         self, words: list[Token], mention: ValueMention, others: tuple[tuple[int, int], ...] = ()
@@ -296,6 +348,8 @@ class _OpenReader:
         frame = predicate.frame if predicate else None
         if mention.attribute:
             return self._shaped(sentence, mention, mention.attribute)
+        if mention.kind == "age" and (thing := built_thing(mention.modifies, self.things)):
+            return self._built_from_age(sentence, mention, thing)
         if mention.kind == "score" and self._is_record(sentence.text, mention):
             return self._record(sentence, mention)  # a record says what it is: no frame needed
         if not _is_keyed(mention, predicate) or self._is_name(mention) or _is_class(mention):
@@ -315,6 +369,10 @@ class _OpenReader:
             subject, subject_type = item, "topic"  # a thing, not a name to resolve
         elif frame is not None and frame.subject == "place":
             subject, subject_type = self.context.place_of(sentence, mention.start), "place"
+        elif frame is not None and frame.subject == "thing":
+            subject, subject_type = self._thing(sentence, words, mention, predicate), "any"
+        elif frame is not None and frame.subject == "object":
+            subject, subject_type = self._object(words, predicate), "any"
         else:
             about_event = (frame is not None and frame.subject == "event") or mention.kind == "time"
             subject, subject_type = self._subject(sentence, mention, about_event)
@@ -323,6 +381,35 @@ class _OpenReader:
         return self._claim(
             sentence, mention, subject, subject_type, attribute, _policy(mention, frame)
         )
+
+    def _built_from_age(
+        self, sentence: Sentence, mention: ValueMention, thing: str
+    ) -> Claim | None:
+        """'the 86-year-old structure': the year the building was built (checker.built_year)."""
+        parsed = parse_number(mention.text, self.words)
+        written = year_from_age(parsed[0], self.published) if parsed else None
+        if written is None:
+            return None
+        year = replace(mention, kind="year", text=written)
+        return self._claim(sentence, year, thing, "any", BUILT_ATTRIBUTE, f"{OPEN_PACK}:year")
+
+    def _thing(
+        self, sentence: Sentence, words: list[Token], mention: ValueMention, predicate
+    ) -> str | None:
+        """What a year built is about: the built thing its verb is said of, else a name before."""
+        previous = self._previous(sentence)
+        thing = thing_before(words, predicate.start, self.things, self.skipped, previous)
+        return thing or self._entity_before(sentence, mention)
+
+    def _previous(self, sentence: Sentence) -> list[Token]:
+        """The words of the sentence before this one (none for the first)."""
+        earlier = [s for s in self.context.sentences if s.end <= sentence.start]
+        return tokens(earlier[-1].text) if earlier else []
+
+    def _object(self, words: list[Token], predicate) -> str | None:
+        """What an approval's year is about: the thing approved ('approved a $3 million bond')."""
+        is_verb = self.lexicon.is_verb_like
+        return object_after(words, predicate.end, self.before_object, self.generic_heads, is_verb)
 
     def _claim(
         self,

@@ -497,11 +497,15 @@ class Frame(Strict):
 
     name: str = Field(description="The attribute key the predicates share ('killed').")
     words: list[str] = Field(min_length=1)
-    subject: Literal["event", "place", "nearest"] = Field(
+    subject: Literal["event", "place", "thing", "object", "nearest"] = Field(
         "nearest",
         description="event: the value is about the event the sentence reports (a death toll); "
         "place: about the place the sentence names, else the one its document is about (a "
-        "crowd's size); nearest: about the entity the clause names.",
+        "crowd's size); thing: about the built thing the verb is said of, else the entity "
+        "named before the value, never the document's focus (a year built); object: about "
+        "the thing the verb acts on (the year voters approved a bond: checker.objects); "
+        "nearest: about "
+        "the entity the clause names.",
     )
     kinds: list[ValueKind] = Field(
         default_factory=list, description="The kinds of value the frame keys (empty: every kind)."
@@ -635,6 +639,18 @@ class OpenRules(Strict):
         default_factory=dict,
         description="Counted nouns (lemmas) that name one thing, each to the noun it keys as "
         "('appliance': 'engine', as British fire services write).",
+    )
+    built_things: dict[str, str] = Field(
+        default_factory=dict,
+        description="Nouns (lemmas) of things that are built, each to the thing it names "
+        "('structure': 'building'): the age of one ('the 86-year-old structure') is the year "
+        "it was built (checker.built_year), and a year built is about the one its verb names.",
+    )
+    generic_heads: list[str] = Field(
+        default_factory=list,
+        description="Head nouns (lemmas) that only say what kind of thing was voted on or "
+        "acted on ('measure', 'proposal'): the noun before them names it ('a bond measure' "
+        "is the bond, checker.objects).",
     )
     modifiers: list[str] = Field(
         default_factory=list,
