@@ -21,6 +21,7 @@ import regex
 
 from checker.claims import Claim, Evidence
 from checker.documents import Sentence
+from checker.prefilter import LiteralIndex, required_literals
 from checker.rulebook import GameTime, Rulebook, alternation
 from checker.values import Value
 
@@ -55,6 +56,15 @@ class _Reader:
     bare: regex.Pattern  # a period as a label reads it back ('second quarter')
     plays: tuple[tuple[str, bool, regex.Pattern], ...]
     tie: regex.Pattern
+    times: LiteralIndex  # the literals `period` or `attributive` needs: no time without them
+
+    def may_tell_time(self, text: str) -> bool:
+        """False only when neither `period` nor `attributive` can match in `text`.
+
+        A clause is a part of its sentence: a sentence without the literals has no clause
+        with a time, so no claim (a play takes the time of its clause or the one before).
+        """
+        return bool(self.times.possible(text))
 
 
 @functools.lru_cache(maxsize=8)
@@ -85,14 +95,18 @@ def _reader_for(rulebook: Rulebook) -> _Reader | None:
         rf"(?<![\w-])(?P<ord>{ords})[\s-](?P<unit>{units})(?=\s+(?:{play_words})(?![\w-]))"
     )
     tie = rf"(?<![\w-])(?:{alternation(rules.tie_words)})(?![\w-])" if rules.tie_words else "(?!x)x"
+    period_pattern = regex.compile(period, regex.I)
+    attributive_pattern = regex.compile(attributive, regex.I)
+    times = [required_literals(p.pattern, p.flags) for p in (period_pattern, attributive_pattern)]
     return _Reader(
         rules=rules,
         ordinals=ordinals,
-        period=regex.compile(period, regex.I),
-        attributive=regex.compile(attributive, regex.I),
+        period=period_pattern,
+        attributive=attributive_pattern,
         bare=regex.compile(rf"(?<![\w-])(?P<ord>{ords})[\s-](?P<unit>{units})\b", regex.I),
         plays=plays,
         tie=regex.compile(tie, regex.I),
+        times=LiteralIndex(times),
     )
 
 
@@ -185,7 +199,7 @@ def game_time_claims(
     claims = [
         claim
         for sentence in sentences
-        if not mentions.in_title_case(sentence)
+        if reader.may_tell_time(sentence.text) and not mentions.in_title_case(sentence)
         for claim in _sentence_claims(sentence, mentions, reader)
     ]
     return _one_time_per_play(claims, rulebook)

@@ -15,6 +15,7 @@ understand count as "could be anything", which only makes the filter less select
 
 from __future__ import annotations
 
+import functools
 import operator
 import unicodedata
 from dataclasses import dataclass
@@ -33,8 +34,12 @@ _FOLD_TABLE = str.maketrans(_FOLD_EXTRA)
 _CONTEXTUAL = frozenset("\u03a3\u03c3\u03c2")  # sigma: its lower case depends on context
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """The form in which literals are looked for: lower case, odd case variants mapped."""
+    """The form in which literals are looked for: lower case, odd case variants mapped.
+
+    Cached: one sentence is folded for the rules' filter, the value shapes and the game clock.
+    """
     return text.translate(_FOLD_TABLE).lower()
 
 

@@ -142,6 +142,11 @@ class StartIndex:
         if not self._empty:
             self._automaton.make_automaton()
         self._class_memo: dict = {}  # class node -> {character: whether it is a member}
+        # Patterns with equal starts (one macro opens many) share one candidate list per text.
+        groups: dict[Starts, int] = {}
+        self.groups = [
+            None if s is None else groups.setdefault(s, len(groups)) for s in self.starts
+        ]
 
     def scan(self, text: str) -> TextStarts:
         """The start positions of every pattern in `text` (found once, used per pattern)."""
@@ -157,6 +162,7 @@ class TextStarts:
         self._at: dict[str, list[int]] | None = None  # literal -> where it starts in the text
         self._digits: list[int] | None = None
         self._members: dict = {}  # class node -> the offsets of its members in the text
+        self._positions: dict[int, list[int] | None] = {}  # start group -> its candidates
 
     def finditer(self, number: int, timeout: float | None = None) -> Iterator[regex.Match]:
         """The matches of pattern `number`, as `pattern.finditer(text)` gives them.
@@ -186,6 +192,13 @@ class TextStarts:
                 end = match.end()
 
     def _candidates(self, number: int) -> list[int] | None:
+        """The sorted offsets where pattern `number` may begin (None: offsets unknown)."""
+        group = self.index.groups[number]
+        if group not in self._positions:
+            self._positions[group] = self._find_candidates(number)
+        return self._positions[group]
+
+    def _find_candidates(self, number: int) -> list[int] | None:
         if self._at is None:
             folded = fold(self.text)
             if len(folded) != len(self.text):

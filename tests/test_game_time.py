@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker import check
 from checker.documents import Document
 from checker.extract import extract
-from checker.game_time import conflict, game_value, read_when
+from checker.game_time import _reader_for, conflict, game_value, read_when
 from checker.rulebook import load_rulebook
 
 RULEBOOK = load_rulebook()
@@ -143,3 +145,32 @@ def test_an_article_that_tells_two_times_of_a_play_tells_two_plays(tmp_path):
         "Quarterback Sam Berger threw an interception in the 4th quarter, a costly one.",
     )
     assert not _flagged(check([corpus]))
+
+
+_TIME_WORDS = [
+    "late", "early", "in", "the", "fourth", "2nd", "first", "quarter", "half", "with", "10:03",
+    "left", "to", "play", "at", "mark", "of", "Quinn", "threw", "an", "interception", "tying",
+    "field", "goal", "touchdown", "-", ",", "and", "QUARTER", "Fourth-quarter", ".",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TIME_WORDS), min_size=1, max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_a_sentence_the_time_prefilter_rejects_tells_no_game_time(words):
+    reader = _reader_for(RULEBOOK)
+    text = " ".join(words)
+    if not reader.may_tell_time(text):
+        assert not reader.period.search(text) and not reader.attributive.search(text), text
+        assert _game_times(text) == []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.text[:40] for e in EXAMPLES])
+def test_the_time_prefilter_passes_every_sentence_with_a_game_time(example):
+    if example.expect:
+        assert _reader_for(RULEBOOK).may_tell_time(example.text)
+
+
+def test_the_time_prefilter_rejects_a_sentence_without_a_period():
+    reader = _reader_for(RULEBOOK)
+    assert not reader.may_tell_time("Quinn threw an interception with 10:03 left.")
+    assert reader.may_tell_time("Quinn threw an interception in the second half.")

@@ -108,3 +108,19 @@ def test_start_index_timeout_bounds_the_whole_pattern():
     starts = StartIndex([pattern]).scan("a" * 40 + "c")
     with pytest.raises(TimeoutError):
         list(starts.finditer(0, timeout=0.01))
+
+
+SHARED_STARTS = [r"\d+", r"\d{2}", r"\d+\s", r"(?i:about)\s+\d", r"(?i:about)\w*", r"\d\.\d"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_patterns_that_share_their_starts_share_one_candidate_list_and_find_their_own(text):
+    patterns = [regex.compile(p) for p in SHARED_STARTS]
+    index = StartIndex(patterns)
+    assert index.groups[0] == index.groups[1] == index.groups[2] != index.groups[3]
+    assert index.groups[3] == index.groups[4]
+    starts = index.scan(text)
+    for number in (5, 3, 0, 4, 1, 2):  # any order: a shared list is not consumed by a pattern
+        expected = _spans(patterns[number].finditer(text))
+        assert _spans(starts.finditer(number)) == expected, SHARED_STARTS[number]
