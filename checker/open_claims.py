@@ -182,9 +182,10 @@ def open_claims(
         mentions = _with_year_anaphors(
             sentence.text, finder.find(sentence.text), anaphor, last_year
         )
-        mentions, anchor = with_day_offsets(
-            sentence.text, mentions, rulebook, anchor, published, last_year
-        )
+        if not reader.is_furniture(sentence.text):  # 'Published April 11': no event's day
+            mentions, anchor = with_day_offsets(
+                sentence.text, mentions, rulebook, anchor, published, last_year
+            )
         last_year = _last_year(sentence.text) or last_year
         if not mentions or reader.is_furniture(sentence.text):
             continue
@@ -209,6 +210,11 @@ def open_claims(
             if claim is not None:
                 claims.append(claim)
     return claims
+
+
+def _never_changes(frame) -> bool:
+    """A frame of a fact that never changes (when an event struck): a later day is another's."""
+    return frame is not None and frame.changes == "never"
 
 
 _A_YEAR = regex.compile(r"(?<![\d.,])(?:1[6-9]\d{2}|20\d{2})(?![\d.,]\d|s\b)")
@@ -325,6 +331,8 @@ class _OpenReader:
             subject, subject_type = self._subject(sentence, mention, about_event)
         if not subject:
             return None
+        if mention.shape == LATER and subject_type == "event" and _never_changes(frame):
+            subject = f"later {subject}"  # 'the fire broke out; she died the next day'
         return self._claim(
             sentence, mention, subject, subject_type, attribute, _policy(mention, frame)
         )

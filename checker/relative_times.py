@@ -74,24 +74,41 @@ def offset_days(match: regex.Match, rulebook: Rulebook) -> int | None:
     return int(count[0]) * offsets.units[unit] * offsets.directions[direction]
 
 
-def last_date(
-    text: str, published: dt.date | None, year: str | None, before: int | None = None
+def _stated_day(
+    match: regex.Match, text: str, published: dt.date | None, year: str | None
 ) -> dt.date | None:
-    """The last day a sentence dates (up to `before`), a year-less one in the year given last."""
-    found = None
+    """The day a stated time expression names; None for a month, a year or a stretch."""
+    written = match.group(0)
+    groups = match.groupdict()
+    if not (groups["d1"] or groups["d2"] or groups["weekday"] or groups["day"]):
+        return None
+    if year and (groups["d1"] or groups["d2"]) and not regex.search(r"\d{4}", written):
+        span = resolve_text(f"{groups['d1'] or groups['d2']} {year}", None, "past")
+    else:
+        span = resolve_text(written, reference_date(text, match.start(), written, published))
+    if span is None or span.precision != "day" or span.start != span.end:
+        return None
+    return span.start
+
+
+def stated_anchor(
+    text: str,
+    published: dt.date | None,
+    year: str | None,
+    anchor: dt.date | None,
+    before: int | None = None,
+    skip: tuple[tuple[int, int], ...] = (),
+) -> dt.date | None:
+    """The day the last time expression of `text` (up to `before`) names, else `anchor`.
+
+    The last one stated counts, however precise: after 'an April 2007 shooting' no day is
+    known, and a day reckoned from one (the spans in `skip`) is no statement. A year-less
+    day is read in the year given last ('June 24' after 'in June 2005').
+    """
     for match in find_time_expressions(text[:before] if before is not None else text):
-        written = match.group(0)
-        groups = match.groupdict()
-        if not (groups["d1"] or groups["d2"] or groups["weekday"] or groups["day"]):
-            continue
-        if year and (groups["d1"] or groups["d2"]) and not regex.search(r"\d{4}", written):
-            span = resolve_text(f"{groups['d1'] or groups['d2']} {year}", None, "past")
-        else:
-            at = reference_date(text, match.start(), written, published)
-            span = resolve_text(written, at, "past")
-        if span is not None and span.precision == "day" and span.start == span.end:
-            found = span.start
-    return found
+        if not any(match.start() < high and low < match.end() for low, high in skip):
+            anchor = _stated_day(match, text, published, year)
+    return anchor
 
 
 def with_day_offsets(
@@ -102,26 +119,26 @@ def with_day_offsets(
     published: dt.date | None,
     year: str | None,
 ) -> tuple[list[ValueMention], dt.date | None]:
-    """The sentence's mentions with its day offsets as dates, and the date the next one reads.
+    """The sentence's mentions with its day offsets as dates, and the day the next one reads.
 
     An offset replaces a value it overlaps ('four days' in 'four days earlier' is no
-    duration); `anchor` is the last date the sentences before gave.
+    duration); `anchor` is the day the sentences before stated last (None: none stated,
+    or the last date stated was no day).
     """
     pattern = offset_pattern(rulebook)
-    if pattern is None:
-        return mentions, last_date(text, published, year) or anchor
+    found = list(pattern.finditer(text)) if pattern is not None else []
+    spans = tuple((m.start(), m.end()) for m in found)
     extra = []
-    for found in pattern.finditer(text):
-        days = offset_days(found, rulebook)
-        start = last_date(text, published, year, found.start()) or anchor
+    for match in found:
+        days = offset_days(match, rulebook)
+        start = stated_anchor(text, published, year, anchor, match.start(), spans)
         if days is None or start is None:
-            continue  # no date stated before: the offset makes no claim
+            continue  # no day stated before: the offset makes no claim
         reckoned = start + dt.timedelta(days=days)
-        written = " ".join(found.group(0).split())
-        value = f"{day(reckoned).label()} ({written})"
+        value = f"{day(reckoned).label()} ({' '.join(match.group(0).split())})"
         shape = EARLIER if days < 0 else LATER
-        extra.append(ValueMention("date", shape, found.start(), found.end(), value))
-    anchor = last_date(text, published, year) or anchor  # a date stated, not one reckoned
+        extra.append(ValueMention("date", shape, match.start(), match.end(), value))
+    anchor = stated_anchor(text, published, year, anchor, skip=spans)
     if not extra:
         return mentions, anchor
     kept = [m for m in mentions if not any(m.start < e.end and e.start < m.end for e in extra)]

@@ -47,7 +47,7 @@ def test_a_counted_offset_is_read_from_the_date_of_its_sentence():
 
 def test_a_fixed_offset_is_read_from_the_date_a_sentence_before_stated():
     text = (
-        "Died: Tuesday, March 8, 2011.\nThe guard was shot at a gate.\n"
+        "The guard was shot at a gate.\nEnd of duty: Tuesday, March 8, 2011\nHe was on his round.\n"
         "He had come to ask about a shooting that had taken place the previous day."
     )
     (claim,) = [c for c in _dates(text, None) if "previous" in c.value]
@@ -92,7 +92,7 @@ def test_phrases_that_are_not_offsets_from_the_last_date(text):
 
 def test_an_earlier_event_dated_by_two_offsets_is_flagged_when_they_disagree(tmp_path):
     first = (
-        "Died: Friday, March 11, 2011.\nThe guard was shot at a gate.\n"
+        "The guard was shot at a gate.\nEnd of duty: Friday, March 11, 2011\nHe was on his round.\n"
         "He had come to ask about a shooting that had taken place the previous day.\n"
         "The shooting had shaken the town."
     )
@@ -110,7 +110,7 @@ def test_an_earlier_event_dated_by_two_offsets_is_flagged_when_they_disagree(tmp
 
 def test_the_same_earlier_day_reckoned_two_ways_is_no_discrepancy(tmp_path):
     first = (
-        "Died: Friday, March 11, 2011.\nThe guard was shot at a gate.\n"
+        "The guard was shot at a gate.\nEnd of duty: Friday, March 11, 2011\nHe was on his round.\n"
         "He had come to ask about a shooting that had taken place the previous day."
     )
     second = (
@@ -119,3 +119,23 @@ def test_the_same_earlier_day_reckoned_two_ways_is_no_discrepancy(tmp_path):
     )
     corpus = _corpus(tmp_path, ("2011-03-12", first), ("2011-03-13", second))
     assert not [d for d in _flagged(check([corpus])) if d.attribute == "date struck"]
+
+
+def test_the_last_date_stated_counts_however_precise():
+    text = (
+        "A jury on Tuesday convicted a man charged in a March 2010 shooting at a bakery. "
+        "He shot the baker because he was furious over his firing four days earlier."
+    )
+    assert not [c for c in _dates(text) if "earlier" in c.value]  # no day known after a month
+
+
+def test_a_publication_line_is_no_anchor():
+    text = "Published March 11, 2011\nA man fired four days earlier from his job shot a clerk."
+    assert not [c for c in _dates(text) if "earlier" in c.value]
+
+
+def test_a_later_day_of_a_fact_that_never_changes_is_another_events():
+    text = "The fire broke out on March 8 and a woman was burned so badly she died the next day."
+    (claim,) = [c for c in _dates(text) if "next day" in c.value]
+    assert claim.value == "9 March 2011 (the next day)"
+    assert claim.subject == "later fire"  # not the day the fire broke out
