@@ -114,6 +114,22 @@ class FrameLexicon:
             )
         )
 
+    def clause_frame(self, words: list[Token], start: int, end: int, kind: str) -> Predicate | None:
+        """The nearest frame before a value in its clause, however far away.
+
+        'shot a man in the back while doing yard work four days earlier': what an offset
+        closing a clause dates.
+        """
+        index = _indexes(words, start, end)
+        if not index:
+            return None
+        low = _clause(words, index[0], index[-1])[0]
+        for i in range(index[0] - 1, low - 1, -1):
+            if words[i].text[0].isalpha() and (found := self.frame_at(words, i, kind)):
+                frame, size = found
+                return Predicate(frame.name, frame, words[i].start, words[i + size - 1].end)
+        return None
+
     def frame_at(
         self,
         words: list[Token],

@@ -26,6 +26,7 @@ from checker.open_claims import UNNAMED_EVENT, is_open_rule
 from checker.parties import PartyFinder, parties_of
 from checker.periods import PeriodFinder
 from checker.places import Gazetteer, gazetteer_for
+from checker.relative_times import RECKONED
 from checker.roles import name_roles
 from checker.rulebook import Rulebook, Tense
 from checker.stances import StanceFinder
@@ -270,10 +271,12 @@ def _as_the_corpus_calls_it(
     """A generic event named by the noun its articles use most: 'shooting', not 'attack'.
 
     The nouns of a category of events ('attack': shooting, bombing, stabbing) are one event
-    so that articles meet; when no article writes the category's own word, the label a
-    reader sees is the noun most of them write (an 'earthquake' stays one, however written).
+    so that articles meet; when the articles write the category's own word less often than
+    one of its nouns, the label a reader sees is the noun most of them write (an
+    'earthquake' stays one, however written). An earlier event or one set apart by its
+    date is relabelled alike ('earlier attack' -> 'earlier shooting').
     """
-    kinds = {c.subject for c in claims if c.claim.subject_type == "event"}
+    kinds = {_event_kind(c.subject) for c in claims if c.claim.subject_type == "event"}
     kinds &= set(lexicon.vocabulary.event_categories)
     if not kinds:
         return claims
@@ -286,14 +289,26 @@ def _as_the_corpus_calls_it(
     for kind in kinds:
         nouns = [n for n, k in lexicon.event_nouns.items() if k == kind and " " not in n]
         best = max(sorted(nouns), key=lambda n: used[n], default=kind)
-        if used[best] and not used[kind]:
-            label[kind] = best  # no article writes the kind's own word
+        if used[best] > used[kind]:
+            label[kind] = best  # the articles write the noun more than the kind's own word
     if not label:
         return claims
     return [
-        c.model_copy(update={"subject": label[c.subject]}) if c.subject in label else c
+        c.model_copy(update={"subject": _relabelled(c.subject, label)})
+        if _event_kind(c.subject) in label
+        else c
         for c in claims
     ]
+
+
+def _event_kind(subject: str) -> str:
+    """The event a subject names, without 'earlier' or a date set apart ('attack (June 2005)')."""
+    return subject.removeprefix("earlier ").split(" (", 1)[0]
+
+
+def _relabelled(subject: str, label: dict[str, str]) -> str:
+    kind = _event_kind(subject)
+    return subject.replace(kind, label[kind], 1)
 
 
 def _main_event(claims: list[NormalisedClaim]) -> str | None:
@@ -524,6 +539,8 @@ def _date_label(written: str, span: DateSpan | None) -> str:
     """
     if span is None:
         return written
+    if relative := RECKONED.search(written):
+        return f"{span.label()} {relative.group(0)}"  # '20 June 2005 (four days earlier)'
     weekday = weekday_of(written)
     if weekday is None or span.precision != "day":
         return span.label()

@@ -27,6 +27,7 @@ from checker.objects import object_after
 from checker.patterns import compiled
 from checker.pronouns import PronounPersons
 from checker.qualifiers import place_where, qualifiers_for
+from checker.relative_times import EARLIER, LATER, with_day_offsets
 from checker.roles import role_in
 from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
 from checker.taken_items import taken_item
@@ -178,12 +179,17 @@ def open_claims(
     finder, lexicon = value_finder_for(rulebook), frame_lexicon_for(rulebook)
     reader = _OpenReader(context, lexicon, rulebook)
     claims: list[Claim] = []
-    anaphor, last_year = _year_anaphor_for(rulebook), None
+    anaphor, last_year, anchor = _year_anaphor_for(rulebook), None, None
+    published = context.document.published
     for sentence in sentences:
         mentions = _with_year_anaphors(
             sentence.text, finder.find(sentence.text), anaphor, last_year
         )
         mentions = _with_relative_years(sentence.text, mentions, reader.published)
+        if not reader.is_furniture(sentence.text):  # 'Published April 11': no event's day
+            mentions, anchor = with_day_offsets(
+                sentence.text, mentions, rulebook, anchor, published, last_year
+            )
         last_year = _last_year(sentence.text) or last_year
         if not mentions or reader.is_furniture(sentence.text):
             continue
@@ -208,6 +214,11 @@ def open_claims(
             if claim is not None:
                 claims.append(claim)
     return claims
+
+
+def _never_changes(frame) -> bool:
+    """A frame of a fact that never changes (when an event struck): a later day is another's."""
+    return frame is not None and frame.changes == "never"
 
 
 _A_YEAR = regex.compile(r"(?<![\d.,])(?:1[6-9]\d{2}|20\d{2})(?![\d.,]\d|s\b)")
@@ -331,9 +342,13 @@ class _OpenReader:
             # '4, 183 passing yards': the participle before the unit keys it ('yards passing')
             at = mention.start + inner.start(1)
             return Predicate(lemma(inner.group(1).lower()), None, at, at + len(inner.group(1)))
-        return self._noun_frame(words, mention) or self.lexicon.predicate(
+        found = self._noun_frame(words, mention) or self.lexicon.predicate(
             words, mention.start, end, mention.kind, dimension, others, mention.noun
         )
+        if mention.shape in (EARLIER, LATER) and (found is None or found.frame is None):
+            # an offset closes the clause it dates: its frame may stand far before it
+            return self.lexicon.clause_frame(words, mention.start, end, mention.kind) or found
+        return found
 
     def claim(
         self,
@@ -378,6 +393,8 @@ class _OpenReader:
             subject, subject_type = self._subject(sentence, mention, about_event)
         if not subject:
             return None
+        if mention.shape == LATER and subject_type == "event" and _never_changes(frame):
+            subject = f"later {subject}"  # 'the fire broke out; she died the next day'
         return self._claim(
             sentence, mention, subject, subject_type, attribute, _policy(mention, frame)
         )
@@ -633,8 +650,14 @@ class _OpenReader:
         return role
 
     def _event(self, sentence: Sentence, mention: ValueMention) -> str | None:
-        """The event a value belongs to: the one reported, or an earlier one set apart."""
+        """The event a value belongs to: the one reported, or an earlier one set apart.
+
+        A day reckoned back from the date given last ('a shooting the previous day') is an
+        earlier event's (checker.relative_times).
+        """
         event = self.context.event_in(sentence) or UNNAMED_EVENT
+        if mention.shape == EARLIER:
+            return f"earlier {event}"
         return self.context.event_apart(event, sentence)
 
     def _person_beside(self, sentence: Sentence, mention: ValueMention) -> str | None:

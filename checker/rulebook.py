@@ -627,6 +627,27 @@ class GameTime(Strict):
     examples: list[OpenExample] = Field(default_factory=list)
 
 
+class DayOffsets(Strict):
+    """Phrases that move a number of days from the date a text gave last."""
+
+    phrases: dict[str, int] = Field(
+        default_factory=dict,
+        description="Fixed phrases and the days they move ('the previous day': -1).",
+    )
+    units: dict[str, int] = Field(
+        default_factory=dict, description="Units a count of them moves by, in days ('week': 7)."
+    )
+    directions: dict[str, int] = Field(
+        default_factory=dict,
+        description="Words after a counted unit and their sign ('earlier': -1, 'later': 1).",
+    )
+    closing: list[str] = Field(
+        default_factory=list,
+        description="Directions that offset from the last date only at the end of a clause "
+        "('four days before.'): followed by a noun ('before the trial') they date from it.",
+    )
+
+
 class OpenRules(Strict):
     """Knowledge the open-claim mechanism reads: value shapes, frames and guard words."""
 
@@ -727,6 +748,11 @@ class OpenRules(Strict):
         default_factory=list,
         description="Phrases that name the year the text gave last ('that same year', 'later "
         "that year'): a year value, read as that year.",
+    )
+    day_offsets: DayOffsets = Field(
+        default_factory=lambda: DayOffsets(),
+        description="Offsets in days from the last date the text gave ('the previous day', "
+        "'four days earlier'): a date value, read from that date (checker.relative_times).",
     )
     function_words: list[str] = Field(
         default_factory=list, description="Words that are never the noun a number counts."
