@@ -21,6 +21,7 @@ from checker.lexicon import Lexicon
 from checker.mentions import Mentions
 from checker.parts import part_scope
 from checker.patterns import compiled
+from checker.scan import may_match
 
 SCOPED_KINDS = frozenset({"money", "percent", "count"})
 PART_KINDS = frozenset({"count", "quantity", "money"})  # a count can be a part of a whole
@@ -167,9 +168,10 @@ def is_title_change(lexicon: Lexicon, text: str, value_start: int, matched_text:
 def scope_of(mentions: Mentions, text: str, position: int) -> tuple[str | None, bool]:
     """A place or group the value is limited to ('in Turkey alone'), or 'whole' markers."""
     lexicon, gazetteer = mentions.lexicon, mentions.gazetteer
-    for match in lexicon.part_scope.finditer(text):
-        place = match.group("place")
-        return gazetteer.lookup(place) or mentions.clean(place), False
+    if may_match(lexicon.part_scope, text):  # 'alone', 'only': most sentences hold neither
+        for match in lexicon.part_scope.finditer(text):
+            place = match.group("place")
+            return gazetteer.lookup(place) or mentions.clean(place), False
     if (group := lexicon.subgroup.search(text)) is not None:
         return compiled(r"\s+").sub(" ", group.group("group").strip()), False
     if any(not _names_event(lexicon, text, m.end()) for m in lexicon.total_scope.finditer(text)):

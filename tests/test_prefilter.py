@@ -179,3 +179,22 @@ def test_macro_start_analysis_equals_analysis_of_the_expanded_pattern():
     pairs += [(f"(?i:{r.rule.trigger})", r.trigger) for r in rulebook.rules if r.trigger]
     for source, pattern in pairs[::4]:
         assert analyser.starts(source, pattern.pattern) == match_starts(pattern), source
+
+
+_SCOPE_WORDS = ["in", "Turkey", "alone", "ALONE", "only", "Only", "across", "the"]
+_SCOPE_WORDS += ["country", "Syria"]
+_SCOPE_WORDS += ["1,200", "died", ",", "within", "Aleppo", "for", "lone", "onl", "y"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SCOPE_WORDS), min_size=1, max_size=10))
+def test_a_sentence_the_part_scope_prefilter_rejects_has_no_part_scope(words):
+    from checker.lexicon import lexicon_for
+    from checker.scan import may_match
+
+    part_scope = lexicon_for(load_rulebook()).part_scope
+    text = " ".join(words)
+    if not may_match(part_scope, text):
+        assert part_scope.search(text) is None, text
+    assert may_match(part_scope, "1,200 died in Turkey alone")
+    assert not may_match(part_scope, "1,200 died across the country")
