@@ -27,7 +27,7 @@ from checker.objects import object_after
 from checker.patterns import compiled
 from checker.pronouns import PronounPersons
 from checker.qualifiers import place_where, qualifiers_for
-from checker.relative_times import EARLIER, LATER, with_day_offsets
+from checker.relative_times import EARLIER, LATER, Anchor, with_day_offsets
 from checker.roles import role_in
 from checker.rulebook import ClaimKind, Rulebook, ValueKind, alternation
 from checker.taken_items import taken_item
@@ -179,17 +179,15 @@ def open_claims(
     finder, lexicon = value_finder_for(rulebook), frame_lexicon_for(rulebook)
     reader = _OpenReader(context, lexicon, rulebook)
     claims: list[Claim] = []
-    anaphor, last_year, anchor = _year_anaphor_for(rulebook), None, None
-    published = context.document.published
+    anaphor, last_year = _year_anaphor_for(rulebook), None
+    anchor = Anchor(context.document.published)
     for sentence in sentences:
         mentions = _with_year_anaphors(
             sentence.text, finder.find(sentence.text), anaphor, last_year
         )
         mentions = _with_relative_years(sentence.text, mentions, reader.published)
         if not reader.is_furniture(sentence.text):  # 'Published April 11': no event's day
-            mentions, anchor = with_day_offsets(
-                sentence.text, mentions, rulebook, anchor, published, last_year
-            )
+            mentions = with_day_offsets(sentence.text, mentions, rulebook, anchor, last_year)
         last_year = _last_year(sentence.text) or last_year
         if not mentions or reader.is_furniture(sentence.text):
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from dataclasses import dataclass, field
 
 import regex
 
@@ -111,35 +112,57 @@ def stated_anchor(
     return anchor
 
 
+@dataclass
+class Anchor:
+    """The day the sentences read so far stated last, worked out only when an offset asks.
+
+    Most articles hold no offset: their sentences are kept as they come, and read for dates
+    only when a sentence has an offset to reckon from them.
+    """
+
+    published: dt.date | None
+    day: dt.date | None = None
+    pending: list[tuple[str, str | None]] = field(default_factory=list)
+
+    def current(self) -> dt.date | None:
+        """The day stated last in the sentences told so far (None: none, or no day)."""
+        for text, year in self.pending:
+            self.day = stated_anchor(text, self.published, year, self.day)
+        self.pending.clear()
+        return self.day
+
+
 def with_day_offsets(
     text: str,
     mentions: list[ValueMention],
     rulebook: Rulebook,
-    anchor: dt.date | None,
-    published: dt.date | None,
+    anchor: Anchor,
     year: str | None,
-) -> tuple[list[ValueMention], dt.date | None]:
-    """The sentence's mentions with its day offsets as dates, and the day the next one reads.
+) -> list[ValueMention]:
+    """The sentence's mentions with its day offsets as dates; `anchor` then counts the sentence.
 
     An offset replaces a value it overlaps ('four days' in 'four days earlier' is no
-    duration); `anchor` is the day the sentences before stated last (None: none stated,
-    or the last date stated was no day).
+    duration); `anchor` holds the day the sentences before stated last.
     """
     pattern = offset_pattern(rulebook)
     found = list(pattern.finditer(text)) if pattern is not None else []
+    if not found:
+        anchor.pending.append((text, year))
+        return mentions
     spans = tuple((m.start(), m.end()) for m in found)
+    before, published = anchor.current(), anchor.published
     extra = []
     for match in found:
         days = offset_days(match, rulebook)
-        start = stated_anchor(text, published, year, anchor, match.start(), spans)
+        start = stated_anchor(text, published, year, before, match.start(), spans)
         if days is None or start is None:
             continue  # no day stated before: the offset makes no claim
         reckoned = start + dt.timedelta(days=days)
         value = f"{day(reckoned).label()} ({' '.join(match.group(0).split())})"
         shape = EARLIER if days < 0 else LATER
         extra.append(ValueMention("date", shape, match.start(), match.end(), value))
-    anchor = stated_anchor(text, published, year, anchor, skip=spans)
+    anchor.day = stated_anchor(text, published, year, before, skip=spans)
     if not extra:
-        return mentions, anchor
+        return mentions
     kept = [m for m in mentions if not any(m.start < e.end and e.start < m.end for e in extra)]
-    return sorted([*kept, *extra], key=lambda m: m.start), anchor
+    return sorted([*kept, *extra], key=lambda m: m.start)
