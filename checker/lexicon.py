@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import regex
 
 from checker.names import clean_mention
@@ -212,7 +210,21 @@ def _words(pattern: str, exceptions: str = "", anchored: bool = False) -> regex.
     return regex.compile(rf"{prefix}(?:{pattern})(?![\w])", regex.I)
 
 
-@functools.lru_cache(maxsize=8)
+MAX_LEXICONS = 8
+_LEXICONS: dict[tuple[str, bool], Lexicon] = {}
+
+
 def lexicon_for(rulebook: Rulebook) -> Lexicon:
-    """The Lexicon of a rulebook, built once."""
-    return Lexicon(rulebook)
+    """The Lexicon of a rulebook, built once (or kept in the rules cache with it)."""
+    found = _LEXICONS.get((rulebook.version, rulebook.open_claims))
+    if found is None:
+        found = Lexicon(rulebook)
+        remember_lexicon(rulebook, found)
+    return found
+
+
+def remember_lexicon(rulebook: Rulebook, lexicon: Lexicon) -> None:
+    """Use `lexicon` (built for this rulebook, e.g. read from the rules cache) from now on."""
+    if len(_LEXICONS) >= MAX_LEXICONS:
+        _LEXICONS.pop(next(iter(_LEXICONS)))
+    _LEXICONS[(rulebook.version, rulebook.open_claims)] = lexicon

@@ -968,15 +968,17 @@ def _load(
     """The rulebook of these pack files' contents, built once per process (and per cache)."""
     if cache_dir is None:
         return _build(contents, open_claims)
+    from checker.lexicon import lexicon_for, remember_lexicon
     from checker.prefilter import remember_filter, rule_filter_for
     from checker.rules_cache import cached_build
 
-    def build() -> tuple[Rulebook, object]:
+    def build() -> tuple[Rulebook, object, object]:
         rulebook = _build(contents, open_claims)
-        return rulebook, rule_filter_for(rulebook)
+        return rulebook, rule_filter_for(rulebook), lexicon_for(rulebook)
 
-    rulebook, rule_filter = cached_build(contents, open_claims, Path(cache_dir), build)
+    rulebook, rule_filter, lexicon = cached_build(contents, open_claims, Path(cache_dir), build)
     remember_filter(rulebook, rule_filter)
+    remember_lexicon(rulebook, lexicon)
     return rulebook
 
 

@@ -26,7 +26,7 @@ from checker import __version__
 from checker.cache import code_fingerprint, write_atomically
 from checker.cache_pruning import touch
 
-FORMAT = "1"
+FORMAT = "2"  # 2: the entry holds the lexicon too
 SECRET_VARIABLE = "FACTLINT_SECRET_DIR"  # where the signing secret lives (tests point it away)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker import rules_cache
+from checker.lexicon import Lexicon, lexicon_for
 from checker.pipeline import run
 from checker.reporters import render
 from checker.rulebook import load_rulebook
@@ -85,9 +86,12 @@ def test_the_rulebook_comes_back_from_the_cache_equal(tmp_path):
     assert len(entries) == 1
     contents = tuple((s, Path(s).read_bytes()) for s in built.sources)
     read = rules_cache.cached_build(contents, True, cache, lambda: pytest.fail("rebuilt"))
-    rulebook, _ = read
+    rulebook, _, lexicon = read
     assert rulebook.model_dump(exclude={"rules"}) == built.model_dump(exclude={"rules"})
     assert _patterns(rulebook) == _patterns(built)
+    # The lexicon comes back with it (a warm start does not compile its patterns again).
+    assert isinstance(lexicon, Lexicon)
+    assert lexicon.future.pattern == lexicon_for(built).future.pattern
 
 
 def _patterns(rulebook) -> list:
