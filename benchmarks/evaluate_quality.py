@@ -24,6 +24,17 @@ from pathlib import Path
 from checker import check
 
 ROOT = Path(__file__).resolve().parent.parent
+SETS = (
+    "seeds",
+    "dev",
+    "heldout",
+    "heldout2",
+    "real",
+    "real2",
+    "realheld",
+    "realheld3",
+    "realheld4",
+)
 
 
 def corpora(shared: Path, heldout: Path) -> list[tuple[str, Path, Path]]:
@@ -61,7 +72,8 @@ def main() -> int:
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument(
         "--only",
-        help="only this set: seeds, dev, heldout, heldout2, real, real2, realheld, realheld3 or realheld4",
+        choices=SETS,
+        help="only this set",
     )
     parser.add_argument("--reports", type=Path, help="score saved reports (DIR/<story>.json)")
     parser.add_argument("--save", type=Path, help="write each report to DIR/<story>.json")
@@ -73,20 +85,7 @@ def main() -> int:
         return 2
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    totals = {
-        name: [0, 0, 0, 0]
-        for name in (
-            "seeds",
-            "dev",
-            "heldout",
-            "heldout2",
-            "real",
-            "real2",
-            "realheld",
-            "realheld3",
-            "realheld4",
-        )
-    }
+    totals = {name: [0, 0, 0, 0] for name in SETS}
     for name, corpus, gold_path in corpora(args.shared, args.heldout):
         if args.only and name.split("/")[0] != args.only:
             continue

@@ -6,6 +6,7 @@ import regex
 
 from checker.names import clean_mention
 from checker.patterns import compiled
+from checker.per_rulebook import PerRulebook
 from checker.rulebook import Hedge, Rulebook, alternation, expand
 
 
@@ -210,21 +211,5 @@ def _words(pattern: str, exceptions: str = "", anchored: bool = False) -> regex.
     return regex.compile(rf"{prefix}(?:{pattern})(?![\w])", regex.I)
 
 
-MAX_LEXICONS = 8
-_LEXICONS: dict[tuple[str, bool], Lexicon] = {}
-
-
-def lexicon_for(rulebook: Rulebook) -> Lexicon:
-    """The Lexicon of a rulebook, built once (or kept in the rules cache with it)."""
-    found = _LEXICONS.get((rulebook.version, rulebook.open_claims))
-    if found is None:
-        found = Lexicon(rulebook)
-        remember_lexicon(rulebook, found)
-    return found
-
-
-def remember_lexicon(rulebook: Rulebook, lexicon: Lexicon) -> None:
-    """Use `lexicon` (built for this rulebook, e.g. read from the rules cache) from now on."""
-    if len(_LEXICONS) >= MAX_LEXICONS:
-        _LEXICONS.pop(next(iter(_LEXICONS)))
-    _LEXICONS[(rulebook.version, rulebook.open_claims)] = lexicon
+lexicon_for: PerRulebook[Lexicon] = PerRulebook(Lexicon)
+"""The Lexicon of a rulebook, built once (`lexicon_for.remember` takes a cached one)."""

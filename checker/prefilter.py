@@ -24,6 +24,7 @@ import ahocorasick
 import regex
 from regex import _regex_core as core
 
+from checker.per_rulebook import PerRulebook
 from checker.rulebook import _MACRO, CompiledRule, Rulebook, expand
 
 MAX_EXACT = 16  # largest set of exact strings kept before it turns into a clause
@@ -354,24 +355,8 @@ class RuleFilter:
             yield current, patterns
 
 
-_FILTERS: dict[str, RuleFilter] = {}  # by Rulebook.version (a hash of the packs' contents)
-MAX_FILTERS = 8
-
-
-def rule_filter_for(rulebook: Rulebook) -> RuleFilter:
-    """The RuleFilter of a rulebook, built once."""
-    found = _FILTERS.get(rulebook.version)
-    if found is None:
-        found = RuleFilter(rulebook)
-        remember_filter(rulebook, found)
-    return found
-
-
-def remember_filter(rulebook: Rulebook, rule_filter: RuleFilter) -> None:
-    """Use `rule_filter` (built for this rulebook, e.g. read from the rules cache) from now on."""
-    if len(_FILTERS) >= MAX_FILTERS:
-        _FILTERS.pop(next(iter(_FILTERS)))
-    _FILTERS[rulebook.version] = rule_filter
+rule_filter_for: PerRulebook[RuleFilter] = PerRulebook(RuleFilter)
+"""The RuleFilter of a rulebook, built once (`rule_filter_for.remember` takes a cached one)."""
 
 
 # --- where a match can start ------------------------------------------------------------------

@@ -968,8 +968,8 @@ def _load(
     """The rulebook of these pack files' contents, built once per process (and per cache)."""
     if cache_dir is None:
         return _build(contents, open_claims)
-    from checker.lexicon import lexicon_for, remember_lexicon
-    from checker.prefilter import remember_filter, rule_filter_for
+    from checker.lexicon import lexicon_for
+    from checker.prefilter import rule_filter_for
     from checker.rules_cache import cached_build
 
     def build() -> tuple[Rulebook, object, object]:
@@ -977,8 +977,8 @@ def _load(
         return rulebook, rule_filter_for(rulebook), lexicon_for(rulebook)
 
     rulebook, rule_filter, lexicon = cached_build(contents, open_claims, Path(cache_dir), build)
-    remember_filter(rulebook, rule_filter)
-    remember_lexicon(rulebook, lexicon)
+    rule_filter_for.remember(rulebook, rule_filter)
+    lexicon_for.remember(rulebook, lexicon)
     return rulebook
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from story_corpus import warned_of
 
 from checker import check
 from checker.built_year import thing_before, year_from_age, year_value
@@ -34,10 +35,6 @@ def _corpus(tmp_path, *sentences: str) -> str:
     for i, sentence in enumerate(sentences):
         (corpus / f"{i}.txt").write_text(f"date 2020-05-04\n\n{sentence}\n")
     return str(corpus)
-
-
-def _flagged(report):
-    return [d for d in report.discrepancies if d.severity != "info"]
 
 
 def test_the_age_of_a_building_is_the_year_it_was_built():
@@ -78,7 +75,7 @@ def test_a_building_year_and_age_that_cannot_agree_are_flagged(tmp_path):
         "Police said the 60-year-old building was empty when the fire began.",
         "The building was constructed in 1975, when the town grew.",
     )
-    flagged = _flagged(check([corpus]))
+    flagged = warned_of(check([corpus]))
     assert [d.attribute for d in flagged] == ["year built"], flagged
 
 
@@ -148,7 +145,7 @@ def test_an_approval_told_in_two_years_is_flagged(tmp_path):
         "Town voters in 2016 approved a $4 million bond to fix the roads.",
         "Last year, town voters approved a bond measure for the roads.",
     )
-    flagged = _flagged(check([corpus]))
+    flagged = warned_of(check([corpus]))
     assert [d.attribute for d in flagged] == ["year approved"], flagged
     assert flagged[0].subject == "bond"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from story_corpus import warned_of
 
 from checker import check
 from checker.documents import Document
@@ -99,17 +100,13 @@ def _corpus(tmp_path: Path, *texts: str) -> str:
     return str(tmp_path)
 
 
-def _flagged(report):
-    return [d for d in report.discrepancies if d.severity in ("contradiction", "warning")]
-
-
 def test_outlets_that_put_one_interception_in_two_quarters_disagree(tmp_path):
     corpus = _corpus(
         tmp_path,
         "Quarterback Sam Berger was picked off by cornerback Tom Ruiz late in the third quarter.",
         "Quarterback Sam Berger threw an interception in the 4th quarter, a costly one.",
     )
-    flagged = _flagged(check([corpus]))
+    flagged = warned_of(check([corpus]))
     assert [(d.subject, d.attribute) for d in flagged] == [("Sam Berger", "interception game time")]
     assert flagged[0].severity == "warning"
 
@@ -121,7 +118,7 @@ def test_a_tying_play_told_without_its_kind_is_the_tying_field_goal(tmp_path):
         "the third quarter.",
         "The Hawks came out and tied the game with 5:00 remaining in the third quarter.",
     )
-    flagged = _flagged(check([corpus]))
+    flagged = warned_of(check([corpus]))
     assert [(d.subject, d.attribute) for d in flagged] == [("tying field goal", "game time")]
 
 
@@ -134,7 +131,7 @@ def test_a_game_clock_is_not_a_time_of_day(tmp_path):
     )
     report = check([corpus])
     assert not [c for c in report.claims if c.kind == "time" and "8:12" in c.value]
-    assert not _flagged(report)
+    assert not warned_of(report)
 
 
 def test_an_article_that_tells_two_times_of_a_play_tells_two_plays(tmp_path):
@@ -144,7 +141,7 @@ def test_an_article_that_tells_two_times_of_a_play_tells_two_plays(tmp_path):
         "picked off again late in the third quarter.",
         "Quarterback Sam Berger threw an interception in the 4th quarter, a costly one.",
     )
-    assert not _flagged(check([corpus]))
+    assert not warned_of(check([corpus]))
 
 
 _TIME_WORDS = [

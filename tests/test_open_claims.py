@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from story_corpus import warned_of
 
 from checker import check
 from checker.dates import reference_date, resolve_text
@@ -153,11 +154,6 @@ def _two_articles(tmp_path, first: str, second: str) -> str:
     return str(corpus)
 
 
-def _flagged(report):
-    """The discrepancies a user is warned of (contradictions and warnings)."""
-    return [d for d in report.discrepancies if d.severity != "info"]
-
-
 def test_open_claims_can_be_turned_off(tmp_path):
     corpus = _two_articles(
         tmp_path, "The fire killed 12 people on Sunday.", "The fire killed 15 people on Sunday."
@@ -198,7 +194,7 @@ def test_one_fact_in_other_words_is_aligned_across_outlets(tmp_path):
     )
     report = check([_two_articles(tmp_path, first, second)])
     assert len({(c.subject, c.attribute) for c in report.claims}) == 1  # one label for both
-    flagged = _flagged(report)
+    flagged = warned_of(report)
     assert [sorted(v.value for v in d.values) for d in flagged] == [["84-yard", "86-yard"]]
     assert flagged[0].severity == "warning"  # open claims stay below a contradiction
 
@@ -211,7 +207,7 @@ def test_far_apart_values_in_alike_words_stay_two_facts(tmp_path):
     )
     report = check([corpus])
     assert len({c.attribute for c in report.claims if c.kind == "quantity"}) == 2
-    assert not _flagged(report)
+    assert not warned_of(report)
 
 
 def test_two_values_one_article_gives_are_two_facts(tmp_path):
@@ -222,11 +218,11 @@ def test_two_values_one_article_gives_are_two_facts(tmp_path):
         "In the third quarter, Manning found Wayne for a 41-yard touchdown pass that put the "
         "Colts ahead.",
     )
-    assert _flagged(check([corpus])) == []
+    assert warned_of(check([corpus])) == []
     (Path(corpus) / "c.txt").write_text(
         "date 2024-05-06\n\nManning found Wayne for a 14-yard touchdown pass in the first half.\n"
     )
-    assert _flagged(check([corpus]))  # a third article that gives 14 yards does disagree
+    assert warned_of(check([corpus]))  # a third article that gives 14 yards does disagree
 
 
 @settings(max_examples=300, deadline=None)
@@ -247,7 +243,7 @@ def test_counts_keyed_by_different_frames_stay_two_facts(tmp_path):
         "A fired employee shot and killed a woman and wounded two men at the suburban Detroit "
         "office building on Monday morning.",
     )
-    assert _flagged(check([corpus])) == []  # shot (3) is not wounded (2)
+    assert warned_of(check([corpus])) == []  # shot (3) is not wounded (2)
 
 
 def test_counts_of_different_nouns_stay_two_facts(tmp_path):
@@ -261,7 +257,7 @@ def test_counts_of_different_nouns_stay_two_facts(tmp_path):
         "seized rifle",
         "seized magazine",
     }
-    assert _flagged(report) == []
+    assert warned_of(report) == []
 
 
 def test_a_month_in_an_undated_story_sets_an_earlier_event_apart():
@@ -285,7 +281,7 @@ def test_percentages_keyed_by_different_verbs_stay_two_facts(tmp_path, verb, fla
         "Markets reacted with alarm on Wednesday as Greek stocks plunged 5.4 per cent.",
         f"Markets reacted with alarm on Wednesday as Greek stocks {verb} 3.9 percent.",
     )
-    assert len(_flagged(check([corpus]))) == flagged
+    assert len(warned_of(check([corpus]))) == flagged
 
 
 def test_a_count_said_to_be_the_whole_is_not_compared_with_one_that_does_not_say(tmp_path):
@@ -294,7 +290,7 @@ def test_a_count_said_to_be_the_whole_is_not_compared_with_one_that_does_not_say
         "Police said as many as 20,000 people took to the streets of Athens on Wednesday.",
         "An estimated 100,000 people took to the streets on Wednesday in nationwide strikes.",
     )
-    assert _flagged(check([corpus])) == []
+    assert warned_of(check([corpus])) == []
 
 
 @pytest.mark.parametrize(
@@ -319,7 +315,7 @@ def test_a_total_over_several_operations_is_not_one_operation_s_count(tmp_path, 
         f"The officer said that INS Sukanya has seized {total} AK-47 rifles, 31 magazines and "
         "923 rounds of ammunition during the five operations it carried out there.",
     )
-    assert len(_flagged(check([corpus]))) == flagged
+    assert len(warned_of(check([corpus]))) == flagged
 
 
 @pytest.mark.parametrize(
@@ -333,7 +329,7 @@ def test_counts_of_two_shares_of_play_are_two_counts(tmp_path, first, second, fl
         f"Reggie Bush finished with 404 yards on 106 carries, scoring two touchdowns{second} "
         "this year.",
     )
-    assert len(_flagged(check([corpus]))) == flagged
+    assert len(warned_of(check([corpus]))) == flagged
 
 
 def test_a_value_s_context_stops_where_another_event_s_clause_opens(tmp_path):
@@ -344,7 +340,7 @@ def test_a_value_s_context_stops_where_another_event_s_clause_opens(tmp_path):
         "Keiwan Ratliff intercepted a pass from David Garrard and returned it 35 yards for the "
         "winning touchdown.",
     )
-    assert _flagged(check([corpus])) == []  # the field goal is not the return
+    assert warned_of(check([corpus])) == []  # the field goal is not the return
 
 
 @pytest.mark.parametrize(
@@ -383,7 +379,7 @@ def test_an_article_that_misstates_a_fact_once_is_judged_against_its_echo(tmp_pa
         "Later he cut back toward the middle of the field, winning a foot race with the "
         "Broncos secondary for an 86-yard touchdown run."
     )
-    flagged = _flagged(check([_two_articles(tmp_path, first, second)]))
+    flagged = warned_of(check([_two_articles(tmp_path, first, second)]))
     assert [sorted(v.value for v in d.values) for d in flagged] == [["84-yard", "86-yard"]]
     slipped = [v for v in flagged[0].values if v.value == "84-yard"][0]
     assert {c.document for c in slipped.claims} == {"b.txt"}
@@ -399,7 +395,7 @@ def test_two_plays_an_echo_tells_with_two_values_are_no_slip(tmp_path):
         "Jamaal Charles opened the scoring for the Chiefs with a 12-yard touchdown run. "
         "Late in the game he cut back toward the middle of the field for a 14-yard touchdown run."
     )
-    assert _flagged(check([_two_articles(tmp_path, first, second)])) == []
+    assert warned_of(check([_two_articles(tmp_path, first, second)])) == []
 
 
 @pytest.mark.parametrize(
@@ -420,7 +416,7 @@ def test_one_seizure_told_a_day_apart_is_one_fact(tmp_path, first, second):
     corpus.mkdir(parents=True)
     (corpus / "a.txt").write_text(f"date 2024-05-06\n\n{first}\n")
     (corpus / "b.txt").write_text(f"date 2024-05-07\n\n{second}\n")
-    flagged = _flagged(check([str(corpus)]))
+    flagged = warned_of(check([str(corpus)]))
     assert [d.attribute for d in flagged if d.attribute.startswith("seized")], flagged
 
 
@@ -429,7 +425,7 @@ def test_seizures_told_months_apart_may_be_two_hauls(tmp_path):
     corpus.mkdir(parents=True)
     (corpus / "a.txt").write_text("date 2024-01-06\n\nCoast guards seized 12 rifles.\n")
     (corpus / "b.txt").write_text("date 2024-05-07\n\nCoast guards seized 31 rifles.\n")
-    assert not _flagged(check([str(corpus)]))
+    assert not warned_of(check([str(corpus)]))
 
 
 def _dated_pair(tmp_path, first: tuple[str, str], second: tuple[str, str]) -> str:
@@ -455,7 +451,7 @@ def _dated_pair(tmp_path, first: tuple[str, str], second: tuple[str, str]) -> st
 )
 def test_a_duration_measured_from_an_event_does_not_change_over_time(tmp_path, first, second):
     corpus = _dated_pair(tmp_path, ("2005-06-25", first), ("2007-04-04", second))
-    flagged = _flagged(check([corpus]))
+    flagged = warned_of(check([corpus]))
     assert any("marry" in d.attribute for d in flagged), flagged
 
 
@@ -465,7 +461,7 @@ def test_a_duration_told_years_apart_without_an_event_may_have_grown(tmp_path):
         ("2005-06-25", "Nora Vance had been married for two years."),
         ("2007-04-04", "Nora Vance had been married for four years."),
     )
-    assert not _flagged(check([corpus]))
+    assert not warned_of(check([corpus]))
 
 
 @pytest.mark.parametrize(
@@ -486,7 +482,7 @@ def test_a_past_event_of_a_life_told_with_two_years_is_flagged(tmp_path, first, 
     corpus = _dated_pair(
         tmp_path, ("2004-07-28", f"{intro} {first}"), ("2004-07-29", f"{intro} {second}")
     )
-    flagged = _flagged(check([corpus]))
+    flagged = warned_of(check([corpus]))
     assert [d.attribute for d in flagged if d.attribute.startswith("year ")], flagged
 
 
@@ -497,7 +493,7 @@ def test_a_sale_and_a_death_in_two_years_are_two_facts(tmp_path):
         ("2004-07-28", f"{intro} The heir sold the family's oil field in 1961."),
         ("2004-07-29", f"{intro} Dale Ormond's father died in 1971."),
     )
-    assert not [d for d in _flagged(check([corpus])) if d.attribute.startswith("year ")]
+    assert not [d for d in warned_of(check([corpus])) if d.attribute.startswith("year ")]
 
 
 @pytest.mark.parametrize(
@@ -551,7 +547,7 @@ def test_a_crowd_is_the_size_of_the_place_it_gathered_in(tmp_path):
         "date 2010-05-05\n\n" + lead + "Police put the march, to mark a 24-hour nationwide "
         "strike, at roughly 30,000 people.\n"
     )
-    flagged = [(d.subject, d.attribute) for d in _flagged(check([str(corpus)]))]
+    flagged = [(d.subject, d.attribute) for d in warned_of(check([str(corpus)]))]
     assert ("Athens", "crowd") in flagged
 
 
@@ -564,7 +560,7 @@ def test_crowds_of_two_cities_are_two_facts(tmp_path):
     (corpus / "b.txt").write_text(
         "date 2010-05-05\n\nAthens was tense. In Patras, 50,000 people marched on Wednesday.\n"
     )
-    assert not [d for d in _flagged(check([str(corpus)])) if d.attribute == "crowd"]
+    assert not [d for d in warned_of(check([str(corpus)])) if d.attribute == "crowd"]
 
 
 def test_a_name_that_describes_a_record_holds_no_value():
@@ -598,7 +594,7 @@ def test_one_attack_foiled_on_two_days_is_flagged(tmp_path, second):
         ("2011-11-11", "The frigate on Thursday thwarted an attack on tankers in the strait."),
         ("2011-11-11", second),
     )
-    (flag,) = [d for d in _flagged(check([corpus])) if d.attribute == "date foiled"]
+    (flag,) = [d for d in warned_of(check([corpus])) if d.attribute == "date foiled"]
     assert {v.value for v in flag.values} == {
         "Thursday 10 November 2011",
         "Friday 11 November 2011",
@@ -611,7 +607,7 @@ def test_deaths_told_on_later_days_are_not_the_crash_s_day(tmp_path):
         ("2025-02-19", "Two people were killed in Tuesday's derailment near the town."),
         ("2025-02-21", "The toll rose to three on Thursday, when a woman died in hospital."),
     )
-    assert not [d for d in _flagged(check([corpus])) if d.attribute.startswith("date ")]
+    assert not [d for d in warned_of(check([corpus])) if d.attribute.startswith("date ")]
 
 
 def test_a_count_without_its_complement_is_the_count_with_it(tmp_path):
@@ -620,7 +616,7 @@ def test_a_count_without_its_complement_is_the_count_with_it(tmp_path):
         ("2011-11-11", "Coast guards seized 12 rifles and about 300 rounds of ammunition."),
         ("2011-11-12", "Coast guards seized 12 rifles and 900 rounds from the boat."),
     )
-    flagged = [d for d in _flagged(check([corpus])) if d.attribute.startswith("seized round")]
+    flagged = [d for d in warned_of(check([corpus])) if d.attribute.startswith("seized round")]
     assert [d.attribute for d in flagged] == ["seized round ammunition"], flagged
 
 

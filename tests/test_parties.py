@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from story_corpus import warned_of
 
 from checker import check
 from checker.lexicon import lexicon_for
@@ -24,10 +25,6 @@ def _corpus(tmp_path, articles: dict[str, tuple[str | None, str]]) -> str:
         header = f"date {date}\n\n" if date else ""
         (corpus / name).write_text(f"{header}{sentence}\n")
     return str(corpus)
-
-
-def _flagged(report):
-    return [d for d in report.discrepancies if d.severity != "info"]
 
 
 @pytest.mark.parametrize(
@@ -112,7 +109,7 @@ def test_offers_of_different_parties_are_two_offers(tmp_path):
             "b.txt": ("2024-05-06", "The Nationals made Teixeira a $160 million offer."),
         },
     )
-    assert _flagged(check([corpus])) == []
+    assert warned_of(check([corpus])) == []
 
 
 def test_one_partys_offer_in_two_figures_is_flagged(tmp_path):
@@ -123,7 +120,7 @@ def test_one_partys_offer_in_two_figures_is_flagged(tmp_path):
             "b.txt": ("2024-05-06", "The Red Sox made Teixeira a $160 million offer."),
         },
     )
-    assert len(_flagged(check([corpus]))) == 1
+    assert len(warned_of(check([corpus]))) == 1
 
 
 def test_an_offer_in_a_clause_of_its_own_is_that_bidders(tmp_path):
@@ -141,7 +138,7 @@ def test_an_offer_in_a_clause_of_its_own_is_that_bidders(tmp_path):
             ),
         },
     )
-    assert _flagged(check([corpus])) == []
+    assert warned_of(check([corpus])) == []
 
 
 @pytest.mark.parametrize(
@@ -166,7 +163,7 @@ def test_a_sentence_opening_with_the_team_is_about_the_team_named_before(
             ),
         },
     )
-    assert len(_flagged(check([corpus]))) == flagged
+    assert len(warned_of(check([corpus]))) == flagged
 
 
 def test_an_undated_claim_holds_when_the_claims_that_agree_with_it_do(tmp_path):
@@ -180,7 +177,7 @@ def test_an_undated_claim_holds_when_the_claims_that_agree_with_it_do(tmp_path):
         },
     )
     report = check([corpus])
-    assert _flagged(report) == []
+    assert warned_of(report) == []
     assert [d.kind for d in report.discrepancies] == ["changed_over_time"]
 
 
@@ -195,7 +192,7 @@ def test_a_bound_met_at_its_edge_agrees(tmp_path, other, flagged):
             "b.txt": ("2024-05-06", other.replace(".", " in the attack.")),
         },
     )
-    assert len(_flagged(check([corpus]))) == flagged
+    assert len(warned_of(check([corpus]))) == flagged
 
 
 def test_counts_over_different_periods_are_two_facts(tmp_path):
@@ -207,7 +204,7 @@ def test_counts_over_different_periods_are_two_facts(tmp_path):
             "c.txt": ("2024-05-06", "Thomas has scored five touchdowns in the last two games."),
         },
     )
-    flagged = _flagged(check([corpus]))
+    flagged = warned_of(check([corpus]))
     assert [sorted(v.value for v in d.values) for d in flagged] == [["2", "5"]]
 
 
@@ -223,7 +220,7 @@ def test_a_count_over_a_named_period_is_a_part_of_one_over_none(tmp_path):
             "c.txt": ("2024-05-06", "Police made 240 arrests during the protests."),
         },
     )
-    flagged = _flagged(check([corpus]))
+    flagged = warned_of(check([corpus]))
     assert [sorted(v.value for v in d.values) for d in flagged] == [["210", "240"]]
 
 
@@ -238,7 +235,7 @@ def test_a_span_of_years_names_the_period_of_a_count(tmp_path):
             ),
         },
     )
-    assert _flagged(check([corpus])) == []
+    assert warned_of(check([corpus])) == []
 
 
 def test_ranks_over_different_periods_are_two_facts(tmp_path):
@@ -255,7 +252,7 @@ def test_ranks_over_different_periods_are_two_facts(tmp_path):
             ),
         },
     )
-    assert _flagged(check([corpus])) == []
+    assert warned_of(check([corpus])) == []
 
 
 def test_an_article_that_gives_both_values_tells_two_facts_apart(tmp_path):
@@ -270,7 +267,7 @@ def test_an_article_that_gives_both_values_tells_two_facts_apart(tmp_path):
             "b.txt": ("2024-05-06", "Gigante was serving a 12-year sentence for racketeering."),
         },
     )
-    assert _flagged(check([corpus])) == []
+    assert warned_of(check([corpus])) == []
 
 
 def test_open_values_far_apart_are_two_facts(tmp_path):
@@ -282,7 +279,7 @@ def test_open_values_far_apart_are_two_facts(tmp_path):
             "c.txt": ("2024-05-06", "Thieves stole jewels worth €3 million from the hotel."),
         },
     )
-    flagged = _flagged(check([corpus]))
+    flagged = warned_of(check([corpus]))
     assert [sorted(v.value for v in d.values) for d in flagged] == [["€2 million", "€3 million"]]
 
 
@@ -295,7 +292,7 @@ def test_a_converted_figure_allows_for_the_rate(tmp_path, dollars, flagged):
             "b.txt": ("2024-05-06", f"Thieves stole jewels worth {dollars}."),
         },
     )
-    assert len(_flagged(check([corpus]))) == flagged
+    assert len(warned_of(check([corpus]))) == flagged
 
 
 def test_a_period_an_article_sets_apart_is_not_compared_with_the_others(tmp_path):
@@ -311,7 +308,7 @@ def test_a_period_an_article_sets_apart_is_not_compared_with_the_others(tmp_path
             "c.txt": ("2024-05-06", "The Navy seized 31 magazines from the boat."),
         },
     )
-    flagged = _flagged(check([corpus]))
+    flagged = warned_of(check([corpus]))
     assert len(flagged) == 1
     [thirty_one] = [v for v in flagged[0].values if v.value == "31"]
     assert {c.document for c in thirty_one.claims} == {"c.txt"}  # a.txt's is 'so far'
@@ -326,7 +323,7 @@ def test_figures_that_agree_are_shown_as_one_value(tmp_path):
             "c.txt": ("2024-05-06", "The earthquake killed 80 people in the province."),
         },
     )
-    [flag] = _flagged(check([corpus]))
+    [flag] = warned_of(check([corpus]))
     assert sorted(v.value for v in flag.values) == ["80", "about 50 / 50"]
 
 
@@ -342,7 +339,7 @@ def test_a_distance_from_a_place_is_one_fact_of_that_place(tmp_path):
             ),
         },
     )
-    [flag] = _flagged(check([corpus]))
+    [flag] = warned_of(check([corpus]))
     assert flag.subject == "Tehran" and flag.attribute == "distance"
     assert len(flag.values) == 2  # 1,500 km and 940 miles are one distance
 
@@ -358,7 +355,7 @@ def test_distances_far_apart_from_one_place_are_two_things(tmp_path):
             "b.txt": ("2005-11-27", "Later a motorist 50 miles north of Detroit spotted the car."),
         },
     )
-    assert _flagged(check([corpus])) == []
+    assert warned_of(check([corpus])) == []
 
 
 def test_a_headlines_common_words_are_no_parties_and_the_event_is_called_as_written(tmp_path):
@@ -376,6 +373,6 @@ def test_a_headlines_common_words_are_no_parties_and_the_event_is_called_as_writ
             ),
         },
     )
-    flagged = [d for d in _flagged(check([corpus])) if d.attribute == "injured"]
+    flagged = [d for d in warned_of(check([corpus])) if d.attribute == "injured"]
     assert len(flagged) == 1
     assert flagged[0].subject == "shooting"  # no article writes 'attack', the kind's word

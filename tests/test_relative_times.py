@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from story_corpus import dated_corpus, warned_of
 
 from checker import check
 from checker.documents import Document
@@ -20,18 +20,6 @@ PUBLISHED = dt.date(2011, 3, 12)
 def _dates(text: str, published: dt.date | None = PUBLISHED):
     document = Document(id="doc.txt", text=text, published=published)
     return [c for c in extract(document, RULEBOOK) if c.evidence.rule == "open.date"]
-
-
-def _corpus(tmp_path: Path, *articles: tuple[str, str]) -> str:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for number, (date, text) in enumerate(articles):
-        (corpus / f"{chr(97 + number)}.txt").write_text(f"date {date}\n\n{text}\n")
-    return str(corpus)
-
-
-def _flagged(report):
-    return [d for d in report.discrepancies if d.severity in ("warning", "contradiction")]
 
 
 def test_a_counted_offset_is_read_from_the_date_of_its_sentence():
@@ -100,8 +88,8 @@ def test_an_earlier_event_dated_by_two_offsets_is_flagged_when_they_disagree(tmp
         "The guard was killed on March 11, while investigating an attack in which Luis Parra "
         "shot a farmer in the leg while the farmer was feeding goats four days earlier."
     )
-    corpus = _corpus(tmp_path, ("2011-03-12", first), ("2011-03-13", second))
-    found = [d for d in _flagged(check([corpus])) if d.attribute == "date struck"]
+    corpus = dated_corpus(tmp_path, ("2011-03-12", first), ("2011-03-13", second))
+    found = [d for d in warned_of(check([corpus])) if d.attribute == "date struck"]
     # 'shooting' written more often than 'attack': the earlier event is labelled with it too
     assert [d.subject for d in found] == ["earlier shooting"], found
     values = sorted(v.value for v in found[0].values)
@@ -117,8 +105,8 @@ def test_the_same_earlier_day_reckoned_two_ways_is_no_discrepancy(tmp_path):
         "The guard was killed on March 11, while investigating an attack in which Luis Parra "
         "shot a farmer in the leg a day earlier."
     )
-    corpus = _corpus(tmp_path, ("2011-03-12", first), ("2011-03-13", second))
-    assert not [d for d in _flagged(check([corpus])) if d.attribute == "date struck"]
+    corpus = dated_corpus(tmp_path, ("2011-03-12", first), ("2011-03-13", second))
+    assert not [d for d in warned_of(check([corpus])) if d.attribute == "date struck"]
 
 
 def test_the_last_date_stated_counts_however_precise():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from story_corpus import dated_corpus
 
 from checker import check
 from checker.documents import Document
@@ -19,14 +19,6 @@ def _dates(text: str) -> list[tuple[str, str]]:
         for c in extract(document, RULEBOOK)
         if c.kind == "date" and c.evidence.rule.startswith("open.")
     ]
-
-
-def _corpus(tmp_path: Path, *articles: tuple[str, str]) -> str:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for number, (date, text) in enumerate(articles):
-        (corpus / f"{chr(97 + number)}.txt").write_text(f"date {date}\n\n{text}\n")
-    return str(corpus)
 
 
 def test_a_date_after_of_and_a_gerund_is_the_gerunds():
@@ -48,7 +40,7 @@ def test_a_date_of_the_main_clause_is_not_the_verb_after_a_clause_opener():
 
 
 def test_the_suspect_of_one_article_is_the_killer_another_names(tmp_path):
-    corpus = _corpus(
+    corpus = dated_corpus(
         tmp_path,
         (
             "2007-05-02",

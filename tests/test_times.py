@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from story_corpus import dated_corpus, warned_of
 
 from checker import check
-
-
-def _corpus(tmp_path: Path, *articles: tuple[str, str]) -> str:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for number, (date, text) in enumerate(articles):
-        (corpus / f"{chr(97 + number)}.txt").write_text(f"date {date}\n\n{text}\n")
-    return str(corpus)
-
-
-def _flagged(report):
-    return [d for d in report.discrepancies if d.severity in ("warning", "contradiction")]
 
 
 @pytest.mark.parametrize(
@@ -42,15 +29,15 @@ def _flagged(report):
     ],
 )
 def test_how_far_from_the_scene_an_arrest_was_is_compared(tmp_path, first, second, flagged):
-    corpus = _corpus(tmp_path, ("2005-06-25", first), ("2007-03-21", second))
-    found = [d for d in _flagged(check([corpus])) if d.attribute == "distance away"]
+    corpus = dated_corpus(tmp_path, ("2005-06-25", first), ("2007-03-21", second))
+    found = [d for d in warned_of(check([corpus])) if d.attribute == "distance away"]
     assert bool(found) == flagged, found
     if flagged:
         assert found[0].subject == "Luis Parra"  # years apart: still one arrest
 
 
 def test_a_subject_its_sentence_names_labels_a_fact_before_a_documents_focus(tmp_path):
-    corpus = _corpus(
+    corpus = dated_corpus(
         tmp_path,
         (
             "2005-06-25",
