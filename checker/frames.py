@@ -91,7 +91,7 @@ class FrameLexicon:
         if kind in _DATED_KINDS:
             # A date or a time belongs to the predicate beside it, in its own clause, or in
             # the next one when it opens the sentence ('In 1969, he was indicted').
-            if low == 0 and high < len(words) and words[high].text == ",":
+            if low == 0 and high + 1 < len(words) and words[high].text == ",":
                 high = _clause(words, high + 1, high + 1)[1]
             clause_low, clause_high = low, high
             low, high = max(low, first - _DATE_REACH), min(high, last + _DATE_REACH + 1)

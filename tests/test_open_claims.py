@@ -645,3 +645,9 @@ def test_a_noun_with_two_complements_keeps_its_bare_key(tmp_path):
 def test_a_label_that_names_a_level_is_no_count(text):
     values = [c.value for c in _open(text)]
     assert not [v for v in values if v in ("10", "1", "one")], values
+
+
+def test_a_sentence_ending_in_a_comma_after_a_time_is_read_without_error():
+    # found by the game-time prefilter's property test: a comma closing the sentence opens
+    # no next clause for a time to belong to
+    assert _open("late late late 10:03 tying ,") == []
